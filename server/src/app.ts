@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import {
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from './config';
+import type { DatabaseHandle } from './db/database';
+import type { Clock } from './lib/clock';
+import { AppError } from './lib/errors';
+import { loggerOptions } from './lib/logger';
+import { createStaffService, staffRoutes } from './modules/accounts';
+import { auditRoutes, createAuditService } from './modules/audit';
+import { authRoutes, createAuthService, sessionPlugin } from './modules/auth';
+import { catalogRoutes, createCatalogService } from './modules/catalog';
+import { createHealthService, healthRoutes } from './modules/health';
+import { createJobWorker, type JobHandler, type JobWorker } from './modules/jobs';
+import { errorHandlerPlugin } from './plugins/error-handler';
+import { metricsPlugin } from './plugins/metrics';
+import { openApiPlugin } from './plugins/openapi';
+import { webAppPlugin } from './plugins/web-app';
+
+z.config(z.locales.zhCN());
+
+export interface AppDeps {
+  config: Config;
+  database: DatabaseHandle;
+  clock: Clock;
+  /** Overrides the pino logger options (tests pass `false` or a stream). */
+  logger?: FastifyServerOptions['logger'];
+}
+
+export interface App {
+  app: FastifyInstance;
+  worker: JobWorker;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** Builds the whole application — plugins, modules, error handling — without listening. */
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const { config, database, clock } = deps;
+  const { db } = database;
+
+  const app = Fastify({
+    logger: deps.logger ?? loggerOptions(config.logLevel),
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    ajv: { customOptions: { removeAdditional: false } },
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+    void reply.header('x-content-type-options', 'nosniff');
+    void reply.header('referrer-policy', 'same-origin');
+    void reply.header('x-frame-options', 'DENY');
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) {
+      void reply.header('cache-control', 'no-store');
+    }
+  });
+
+  const authService = createAuthService({ db, clock, config });
+  const staffService = createStaffService({ db, clock });
+  const auditService = createAuditService({ db });
+  const catalogService = createCatalogService({ db, clock });
+
+  const jobHandlers: Record<string, JobHandler> = {
+    'sessions.purge_expired': async () => {
+      await authService.purgeExpiredSessions();
+    },
+  };
+  const worker = createJobWorker({
+    db,
+    clock,
+    logger: app.log,
+    handlers: jobHandlers,
+    pollMs: config.worker.pollMs,
+    recurring: [{ kind: 'sessions.purge_expired', everyMs: 3_600_000 }],
+  });
+
+  await app.register(errorHandlerPlugin);
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new AppError('rate_limited', `操作过于频繁，请 ${Math.ceil(context.ttl / 1000)} 秒后再试。`),
+  });
+  await app.register(metricsPlugin);
+  await app.register(openApiPlugin);
+  await app.register(sessionPlugin, { authService, secureCookies: config.cookieSecure });
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes, {
+        healthService: createHealthService({ db }),
+        engine: database.engine,
+      });
+      await api.register(catalogRoutes, { catalogService });
+      await api.register(authRoutes, {
+        prefix: '/auth',
+        authService,
+        secureCookies: config.cookieSecure,
+        loginRateLimitPerMinute: config.login.rateLimitPerMinute,
+      });
+      await api.register(staffRoutes, { prefix: '/staff', staffService });
+      await api.register(auditRoutes, { prefix: '/audit-events', auditService });
+    },
+    { prefix: '/api' },
+  );
+
+  await app.register(webAppPlugin, { distDir: config.webDistDir });
+  return { app, worker };
+}

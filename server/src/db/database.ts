@@ -1,0 +1,58 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { CamelCasePlugin, Kysely, PostgresDialect, type PostgresPool } from 'kysely';
+import pg from 'pg';
+import { createPglitePool } from './pglite-pool';
+import type { Database } from './schema';
+
+export type DbEngine = 'pglite' | 'postgres';
+export type Db = Kysely<Database>;
+
+export interface DatabaseHandle {
+  db: Db;
+  engine: DbEngine;
+  /** Closes every connection; the handle is unusable afterwards. */
+  close(): Promise<void>;
+}
+
+export type DatabaseTarget =
+  | { engine: 'postgres'; url: string; poolSize: number }
+  | { engine: 'pglite'; dataDir: string | null };
+
+const OID = { int8: 20, date: 1082 } as const;
+
+/** Same value shapes from both engines: dates stay 'YYYY-MM-DD' strings, bigints become numbers. */
+const parsers = {
+  [OID.int8]: (value: string) => Number(value),
+  [OID.date]: (value: string) => value,
+};
+
+function postgresPool(url: string, poolSize: number): PostgresPool {
+  // Process-wide, and the same shapes as PGlite's `parsers` below.
+  pg.types.setTypeParser(pg.types.builtins.INT8, parsers[OID.int8]);
+  pg.types.setTypeParser(pg.types.builtins.DATE, parsers[OID.date]);
+  return new pg.Pool({ connectionString: url, max: poolSize });
+}
+
+async function pglitePool(dataDir: string | null): Promise<PostgresPool> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const pglite = await PGlite.create(dataDir ?? undefined, { parsers });
+  return createPglitePool(pglite);
+}
+
+/** Opens the database: the PostgreSQL server when a URL is given, else PGlite (embedded). */
+export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+  const pool =
+    target.engine === 'postgres'
+      ? postgresPool(target.url, target.poolSize)
+      : await pglitePool(target.dataDir);
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    plugins: [new CamelCasePlugin()],
+  });
+  return {
+    db,
+    engine: target.engine,
+    close: () => db.destroy(),
+  };
+}

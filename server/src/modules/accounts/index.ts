@@ -1,0 +1,6 @@
+export * as accountsRepository from './accounts.repository';
+export type { AccountWithArea } from './accounts.repository';
+export { toAccountView, toStaffAccount, auditSnapshot } from './account-view';
+export { createStaffService, type StaffService } from './staff.service';
+export { staffRoutes } from './staff.routes';
+export { ensureFirstPlatformAdmin, type FirstAdminResult } from './first-admin';
