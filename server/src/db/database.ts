@@ -17,7 +17,7 @@ export interface DatabaseHandle {
 
 export type DatabaseTarget =
   | { engine: 'postgres'; url: string; poolSize: number }
-  | { engine: 'pglite'; dataDir: string | null };
+  | { engine: 'pglite'; dataDir: string | null; loadDataDir?: Blob };
 
 const OID = { int8: 20, date: 1082 } as const;
 
@@ -34,9 +34,12 @@ function postgresPool(url: string, poolSize: number): PostgresPool {
   return new pg.Pool({ connectionString: url, max: poolSize });
 }
 
-async function pglitePool(dataDir: string | null): Promise<PostgresPool> {
+async function pglitePool(dataDir: string | null, loadDataDir?: Blob): Promise<PostgresPool> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir ?? undefined, { parsers });
+  const pglite = await PGlite.create(dataDir ?? undefined, {
+    parsers,
+    ...(loadDataDir ? { loadDataDir } : {}),
+  });
   return createPglitePool(pglite);
 }
 
@@ -45,7 +48,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   const pool =
     target.engine === 'postgres'
       ? postgresPool(target.url, target.poolSize)
-      : await pglitePool(target.dataDir);
+      : await pglitePool(target.dataDir, target.loadDataDir);
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     plugins: [new CamelCasePlugin()],
