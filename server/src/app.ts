@@ -37,6 +37,8 @@ export interface AppDeps {
 export interface App {
   app: FastifyInstance;
   worker: JobWorker;
+  /** Every route registered, with whether it is hidden from the OpenAPI document. */
+  routes: { method: string; url: string; hidden: boolean }[];
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -58,6 +60,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     ajv: { customOptions: { removeAdditional: false } },
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
+
+  const routes: App['routes'] = [];
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    const hidden = (route.schema as { hide?: boolean } | undefined)?.hide === true;
+    for (const method of methods) routes.push({ method, url: route.url, hidden });
+  });
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -122,5 +131,5 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   );
 
   await app.register(webAppPlugin, { distDir: config.webDistDir });
-  return { app, worker };
+  return { app, worker, routes };
 }

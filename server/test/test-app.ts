@@ -18,6 +18,7 @@ export interface TestContext {
   clock: ManualClock;
   worker: JobWorker;
   config: Config;
+  routes: { method: string; url: string; hidden: boolean }[];
   /** Every log line the app wrote, as raw JSON text. */
   logs: string[];
   close(): Promise<void>;
@@ -42,7 +43,7 @@ export async function createTestContext(
     },
   });
   const { loggerOptions } = await import('../src/lib/logger');
-  const { app, worker } = await buildApp({
+  const { app, worker, routes } = await buildApp({
     config,
     database,
     clock,
@@ -55,6 +56,7 @@ export async function createTestContext(
     clock,
     worker,
     config,
+    routes,
     logs,
     async close() {
       await worker.stop();
