@@ -64,7 +64,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const routes: App['routes'] = [];
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    const hidden = (route.schema as { hide?: boolean } | undefined)?.hide === true;
+    const hidden = route.schema?.hide === true;
     for (const method of methods) routes.push({ method, url: route.url, hidden });
   });
 

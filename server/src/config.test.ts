@@ -122,9 +122,7 @@ describe('loadConfig booleans', () => {
   );
 
   it('when COOKIE_SECURE is set, then it wins over the environment default', () => {
-    expect(loadConfig({ NODE_ENV: 'production', COOKIE_SECURE: 'false' }).cookieSecure).toBe(
-      false,
-    );
+    expect(loadConfig({ NODE_ENV: 'production', COOKIE_SECURE: 'false' }).cookieSecure).toBe(false);
     expect(loadConfig({ NODE_ENV: 'development', COOKIE_SECURE: 'true' }).cookieSecure).toBe(true);
   });
 

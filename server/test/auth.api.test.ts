@@ -68,7 +68,10 @@ describe('POST /api/auth/login', () => {
     const response = await client().login(staff.username, 'Wrong-Passw0rd!');
     expect(response.statusCode).toBe(401);
     expect(response.json()).toEqual({
-      error: { code: 'invalid_credentials', message: expect.stringContaining('账号或密码不正确') },
+      error: {
+        code: 'invalid_credentials',
+        message: expect.stringContaining('账号或密码不正确') as string,
+      },
     });
     expect(response.cookies.find((x) => x.name === 'hqe_sid')).toBeUndefined();
     expect(await sessionCount(staff.id)).toBe(0);

@@ -7,6 +7,7 @@ import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../src/db/database';
 import { migrateToLatest } from '../src/db/migrator';
 import { createPglitePool } from '../src/db/pglite-pool';
+import type { Database } from '../src/db/schema';
 import { adminPool, templateDatabaseName, type TestDatabaseSource } from './test-database';
 
 declare module 'vitest' {
@@ -40,7 +41,7 @@ export default async function setup(project: TestProject) {
 
   const dir = mkdtempSync(path.join(tmpdir(), 'hqe-test-'));
   const pglite = await PGlite.create();
-  const db = new Kysely<never>({
+  const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool: createPglitePool(pglite) }),
   });
   await migrateToLatest(db);

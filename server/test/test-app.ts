@@ -47,7 +47,7 @@ export async function createTestContext(
     config,
     database,
     clock,
-    logger: { ...loggerOptions('info'), stream } as never,
+    logger: { ...loggerOptions('info'), stream },
   });
   await app.ready();
   return {
@@ -117,7 +117,7 @@ export class TestClient {
   /** Fetches the session (and with it a CSRF token) the way the web app does on load. */
   async start(): Promise<this> {
     const response = await this.get('/api/auth/session');
-    this.csrfToken = (response.json() as { csrfToken: string }).csrfToken;
+    this.csrfToken = response.json<{ csrfToken: string }>().csrfToken;
     return this;
   }
 
@@ -126,7 +126,7 @@ export class TestClient {
     if (!this.csrfToken) await this.start();
     const response = await this.post('/api/auth/login', { username, password });
     if (response.statusCode === 200) {
-      this.csrfToken = (response.json() as { csrfToken: string }).csrfToken;
+      this.csrfToken = response.json<{ csrfToken: string }>().csrfToken;
     }
     return response;
   }

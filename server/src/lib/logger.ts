@@ -1,11 +1,11 @@
-import type { FastifyServerOptions } from 'fastify';
+import type { PinoLoggerOptions } from 'fastify/types/logger';
 
 /**
  * pino options for the server. Logs carry method, path (never the query string, which may hold
  * document numbers or phone numbers), status, timing and the request id — never bodies, cookies,
  * tokens or passwords.
  */
-export function loggerOptions(level: string): NonNullable<FastifyServerOptions['logger']> {
+export function loggerOptions(level: string): PinoLoggerOptions {
   return {
     level,
     redact: {

@@ -1,6 +1,5 @@
 import type { z } from 'zod';
-import type {
-  staffListQuerySchema} from '@hqe/core';
+import type { staffListQuerySchema } from '@hqe/core';
 import {
   checkPassword,
   describePasswordProblem,
@@ -8,7 +7,7 @@ import {
   isAreaScopedRole,
   ROLES,
   type CreateStaffRequest,
-  type StaffAccount
+  type StaffAccount,
 } from '@hqe/core';
 import type { Db } from '../../db/database';
 import type { Actor } from '../../lib/actor';

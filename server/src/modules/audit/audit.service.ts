@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { auditListQuerySchema} from '@hqe/core';
+import type { auditListQuerySchema } from '@hqe/core';
 import { ROLES } from '@hqe/core';
 import type { Db } from '../../db/database';
 import type { Actor } from '../../lib/actor';
