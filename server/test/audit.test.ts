@@ -1,6 +1,5 @@
-import type { AuditEventInput } from '../src/modules/audit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordAuditEvent } from '../src/modules/audit';
+import { recordAuditEvent, type AuditEventInput } from '../src/modules/audit';
 import { createAccount, examAreaId, STRONG_PASSWORD } from './factories';
 import { createTestContext, TestClient, type TestContext } from './test-app';
 
@@ -196,7 +195,7 @@ describe('GET /api/audit-events content', () => {
   async function countWhere(area?: number): Promise<number> {
     let query = ctx.db.selectFrom('auditEvents').select((eb) => eb.fn.countAll<number>().as('n'));
     if (area !== undefined) query = query.where('examAreaId', '=', area);
-    return Number((await query.executeTakeFirstOrThrow()).n);
+    return (await query.executeTakeFirstOrThrow()).n;
   }
 
   it('when a platform admin lists, then every event of every area is counted', async () => {

@@ -323,16 +323,30 @@ describe('stale jobs', () => {
     await jobsRepository.claimDue(ctx.db, 'dead-worker', now(), 10);
 
     // Locked exactly at the cut-off is not yet stale.
-    expect(await jobsRepository.releaseStale(ctx.db, now())).toBe(0);
+    expect(await jobsRepository.releaseStale(ctx.db, now(), now())).toBe(0);
     expect(await jobById(orphan!)).toMatchObject({ status: 'running', lockedBy: 'dead-worker' });
 
-    expect(await jobsRepository.releaseStale(ctx.db, later(1))).toBe(1);
+    expect(await jobsRepository.releaseStale(ctx.db, later(1), later(1))).toBe(1);
     expect(await jobById(orphan!)).toMatchObject({
       status: 'pending',
       lockedAt: null,
       lockedBy: null,
       attempts: 1,
     });
+  });
+
+  it('when an orphaned job has used all its attempts, then it fails for good instead of looping', async () => {
+    const id = await jobsRepository.enqueue(ctx.db, {
+      kind: 'test.crashes-worker',
+      runAt: now(),
+      maxAttempts: 1,
+    });
+    await jobsRepository.claimDue(ctx.db, 'dead-worker', now(), 10);
+    expect(await jobsRepository.releaseStale(ctx.db, later(1), later(1))).toBe(0);
+    const job = await jobById(id!);
+    expect(job).toMatchObject({ status: 'failed', lockedBy: null, attempts: 1 });
+    expect(job.lastError).toContain('worker stopped');
+    expect(job.finishedAt?.toISOString()).toBe(later(1).toISOString());
   });
 
   it('when a worker died mid-run, then another worker runs the job after staleAfterMs', async () => {
@@ -380,11 +394,10 @@ describe('recurring jobs', () => {
     expect(await worker.drain()).toBe(0);
     expect(await jobsOfKind('test.tick')).toHaveLength(1);
 
-    // When due, it runs once; the next drain queues its successor one period ahead.
+    // When due, it runs once, and the same drain queues its successor one period ahead.
     ctx.clock.advance(9 * MINUTE);
     expect(await worker.drain()).toBe(1);
     expect(ticks).toBe(1);
-    await worker.drain();
     rows = await jobsOfKind('test.tick');
     expect(rows.map((r) => r.status)).toEqual(['done', 'pending']);
     expect(rows[1]!.runAt.getTime()).toBe(now().getTime() + 10 * MINUTE);

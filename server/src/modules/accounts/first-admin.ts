@@ -43,6 +43,12 @@ export async function ensureFirstPlatformAdmin(
         '(at least 12 characters, 3 of: upper case, lower case, digits, symbols; not the username).',
     );
   }
+  if (await accountsRepository.findByUsername(db, wanted.username)) {
+    throw new Error(
+      `No active platform administrator exists, and the username "${wanted.username}" is taken. ` +
+        'Set INITIAL_ADMIN_USERNAME to a free name, or re-enable an administrator in the database.',
+    );
+  }
   const password = wanted.password ?? policyPassword(wanted.username);
   const passwordHash = await hashPassword(password);
   const now = clock.now();

@@ -51,13 +51,13 @@ export function createJobWorker(options: JobWorkerOptions) {
 
   async function runOne(job: Job): Promise<void> {
     const handler = handlers[job.kind];
-    const started = clock.now();
+    const started = performance.now();
     try {
       if (!handler) throw new Error(`no handler for job kind "${job.kind}"`);
       await handler({ job, db, clock });
       await jobsRepository.markDone(db, job.id, clock.now());
       logger.info(
-        { jobId: job.id, kind: job.kind, ms: Date.now() - started.getTime() },
+        { jobId: job.id, kind: job.kind, ms: Math.round(performance.now() - started) },
         'job done',
       );
     } catch (error) {
@@ -73,17 +73,25 @@ export function createJobWorker(options: JobWorkerOptions) {
   }
 
   /** Runs every due job once; returns how many ran. Tests call this directly. */
-  async function drain(): Promise<number> {
-    let total = 0;
+  /** Keeps one pending job of each recurring kind queued, `everyMs` from now. */
+  async function queueRecurring(): Promise<void> {
     for (const { kind, everyMs } of options.recurring ?? []) {
       const runAt = new Date(clock.now().getTime() + everyMs);
       await jobsRepository.enqueue(db, { kind, runAt, uniqueKey: `recurring:${kind}` });
     }
+  }
+
+  async function drain(): Promise<number> {
+    let total = 0;
+    await queueRecurring();
     for (;;) {
       const now = clock.now();
-      await jobsRepository.releaseStale(db, new Date(now.getTime() - staleAfterMs));
+      await jobsRepository.releaseStale(db, new Date(now.getTime() - staleAfterMs), now);
       const jobs = await jobsRepository.claimDue(db, workerId, now, batchSize);
-      if (jobs.length === 0) return total;
+      if (jobs.length === 0) {
+        if (total > 0) await queueRecurring();
+        return total;
+      }
       for (const job of jobs) await runOne(job);
       total += jobs.length;
     }

@@ -99,8 +99,28 @@ export async function markFailed(
   return final ? 'failed' : 'retry';
 }
 
-/** Returns jobs whose worker died mid-run (locked longer than `staleBefore`) to the queue. */
-export async function releaseStale(db: Kysely<Database>, staleBefore: Date): Promise<number> {
+/**
+ * Returns jobs whose worker died mid-run (locked since before `staleBefore`) to the queue; one that
+ * has used all its attempts (it may be what kills the worker) fails for good instead.
+ */
+export async function releaseStale(
+  db: Kysely<Database>,
+  staleBefore: Date,
+  now: Date,
+): Promise<number> {
+  await db
+    .updateTable('jobs')
+    .set({
+      status: 'failed',
+      finishedAt: now,
+      lockedAt: null,
+      lockedBy: null,
+      lastError: 'the worker stopped while running the job',
+    })
+    .where('status', '=', 'running')
+    .where('lockedAt', '<', staleBefore)
+    .whereRef('attempts', '>=', 'maxAttempts')
+    .execute();
   const result = await db
     .updateTable('jobs')
     .set({ status: 'pending', lockedAt: null, lockedBy: null })
