@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
-export const ADMIN = { username: 'admin', password: 'E2e-Admin-Passw0rd!' } as const;
+export const ADMIN = { username: 'admin', password: 'E2e-Console-Passw0rd!' } as const;
 
 /** WCAG 2.1 A and AA rules, checked by axe-core on the page as it stands. */
 export async function expectAccessible(page: Page, context: string): Promise<void> {

@@ -19,7 +19,7 @@ const server = spawn(process.execPath, ['--import', 'tsx', 'server/src/server.ts
     DATA_DIR: dataDir,
     LOG_LEVEL: 'warn',
     INITIAL_ADMIN_USERNAME: 'admin',
-    INITIAL_ADMIN_PASSWORD: 'E2e-Admin-Passw0rd!',
+    INITIAL_ADMIN_PASSWORD: 'E2e-Console-Passw0rd!',
     SEED_DEMO_CYCLE: 'true',
   },
 });
