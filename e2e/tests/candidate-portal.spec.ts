@@ -24,8 +24,9 @@ test.describe('a visitor on a phone', () => {
     await expect(page.getByRole('heading', { level: 1, name: '考生网上报名' })).toBeVisible();
     const main = page.getByRole('main');
     for (const title of STEP_TITLES) {
-      await expect(main.getByText(title, { exact: true }).first()).toBeVisible();
+      await expect(main.getByText(new RegExp(`^${title}`)).first()).toBeVisible();
     }
+    await expect(main.getByText('您当前所处步骤：注册登录')).toBeVisible();
     await expect(main.getByText('网上报名', { exact: true }).first()).toBeVisible();
     await expect(main.getByText('进行中').first()).toBeVisible();
     await expectNoHorizontalOverflow(page);
@@ -35,7 +36,7 @@ test.describe('a visitor on a phone', () => {
     await page.getByRole('link', { name: '登录' }).first().click();
     await expect(page.getByRole('heading', { level: 1, name: '考生登录' })).toBeVisible();
     await expect(page.getByLabel('账号')).toBeVisible();
-    await expect(page.getByLabel('密码')).toBeVisible();
+    await expect(page.getByLabel('密码', { exact: true })).toBeVisible();
     await expectNoHorizontalOverflow(page);
     await expectAccessible(page, 'candidate login (phone)');
     await screenshot(page, 'portal-login-phone');
@@ -49,8 +50,8 @@ test.describe('a visitor on a phone', () => {
   test('sees a clear message when the password is wrong', async ({ page }) => {
     await page.goto('/login');
     await page.getByLabel('账号').fill('310101199001011234');
-    await page.getByLabel('密码').fill('not-the-password');
-    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByLabel('密码', { exact: true }).fill('not-the-password');
+    await page.getByRole('button', { name: '登录', exact: true }).click();
     await expect(page.getByText('账号或密码不正确')).toBeVisible();
     await expectAccessible(page, 'candidate login with an error (phone)');
   });

@@ -16,8 +16,8 @@ test('a platform admin logs in and sees the console with navigation for the role
   await screenshot(page, 'console-login-desktop');
 
   await page.getByLabel('用户名').fill(ADMIN.username);
-  await page.getByLabel('密码').fill(ADMIN.password);
-  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByLabel('密码', { exact: true }).fill(ADMIN.password);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: '工作台' })).toBeVisible();
   const nav = page.getByRole('navigation', { name: '主菜单' });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatShanghai,
+  formatShanghaiEnd,
   isPhaseOpen,
   PHASE_KIND_LIST,
   PHASE_LABELS,
@@ -70,5 +71,18 @@ describe('phase kinds', () => {
       'exam',
     ]);
     for (const kind of PHASE_KIND_LIST) expect(PHASE_LABELS[kind]).toMatch(/[\u4e00-\u9fff]/);
+  });
+});
+
+describe('formatShanghaiEnd', () => {
+  it('when a period ends at Shanghai midnight, then it reads as 24:00 of the day before', () => {
+    expect(formatShanghaiEnd(new Date('2023-12-14T16:00:00Z'))).toBe('2023-12-14 24:00');
+    expect(formatShanghaiEnd(new Date('2024-01-01T16:00:00Z'))).toBe('2024-01-01 24:00');
+    expect(formatShanghaiEnd(new Date('2024-02-29T16:00:00Z'))).toBe('2024-02-29 24:00');
+  });
+
+  it('when a period ends at any other time, then it is shown as it is', () => {
+    expect(formatShanghaiEnd(new Date('2023-12-14T09:00:00Z'))).toBe('2023-12-14 17:00');
+    expect(formatShanghaiEnd(new Date('2023-12-14T16:01:00Z'))).toBe('2023-12-15 00:01');
   });
 });

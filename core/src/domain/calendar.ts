@@ -56,6 +56,16 @@ const shanghaiFormatter = new Intl.DateTimeFormat('zh-CN', {
   hourCycle: 'h23',
 });
 
+/**
+ * Format the exclusive end of a period as people read deadlines: an end at Shanghai midnight is the
+ * previous day's 24:00 (截至 12 月 14 日 24:00), any other end is shown as it is.
+ */
+export function formatShanghaiEnd(instant: Date): string {
+  const text = formatShanghai(instant);
+  if (!text.endsWith(' 00:00')) return text;
+  return `${formatShanghai(new Date(instant.getTime() - 60_000)).slice(0, 10)} 24:00`;
+}
+
 /** Format an instant as Asia/Shanghai wall time, e.g. 2023-12-14 17:00. */
 export function formatShanghai(instant: Date): string {
   const parts = Object.fromEntries(

@@ -1,0 +1,74 @@
+import { lazy, Suspense, type ComponentType } from 'react';
+import { createBrowserRouter, Outlet, ScrollRestoration } from 'react-router';
+import { Loading } from '../components/loading';
+import { NotFoundPage } from '../components/result-page';
+import { RouteError } from '../components/route-error';
+import { PortalLayout } from './routes/portal/layout';
+import { HomePage } from './routes/portal/home';
+import { CandidateLoginPage } from './routes/portal/login';
+import { SignupPage } from './routes/portal/signup';
+
+/** Load a named export lazily, so the staff console stays out of the candidate bundle. */
+function lazyNamed<M>(load: () => Promise<M>, name: keyof M) {
+  const Component = lazy(async () => ({ default: (await load())[name] as ComponentType }));
+  return function Lazy() {
+    return (
+      <Suspense fallback={<Loading />}>
+        <Component />
+      </Suspense>
+    );
+  };
+}
+
+const loadConsole = () => import('./routes/console');
+
+const ConsoleLayout = lazyNamed(() => loadConsole(), 'ConsoleLayout');
+const StaffLoginPage = lazyNamed(() => loadConsole(), 'StaffLoginPage');
+const DashboardPage = lazyNamed(() => loadConsole(), 'DashboardPage');
+const PasswordPage = lazyNamed(() => loadConsole(), 'PasswordPage');
+const StaffPage = lazyNamed(() => loadConsole(), 'StaffPage');
+const AuditPage = lazyNamed(() => loadConsole(), 'AuditPage');
+
+function Root() {
+  return (
+    <>
+      <ScrollRestoration />
+      <Outlet />
+    </>
+  );
+}
+
+/** Routes: the candidate portal under `/`, the staff console under `/console`. */
+export const router = createBrowserRouter([
+  {
+    element: <Root />,
+    errorElement: <RouteError />,
+    children: [
+      {
+        path: '/',
+        element: <PortalLayout />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: 'login', element: <CandidateLoginPage /> },
+          { path: 'signup', element: <SignupPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+      { path: '/console/login', element: <StaffLoginPage /> },
+      {
+        path: '/console',
+        element: <ConsoleLayout />,
+        children: [
+          { index: true, element: <DashboardPage /> },
+          { path: 'password', element: <PasswordPage /> },
+          { path: 'staff', element: <StaffPage /> },
+          { path: 'audit', element: <AuditPage /> },
+          {
+            path: '*',
+            element: <NotFoundPage section="console" homePath="/console" homeLabel="返回工作台" />,
+          },
+        ],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,42 @@
+import { AuditOutlined, DashboardOutlined, KeyOutlined, TeamOutlined } from '@ant-design/icons';
+import type { AccountView } from '@hqe/core';
+import type { ReactNode } from 'react';
+import { canManageStaff, canViewAudit } from '../../../lib/permissions';
+import { appMessages } from '../../messages';
+
+const m = appMessages.console;
+
+export interface NavItem {
+  key: string;
+  path: string;
+  label: string;
+  icon: ReactNode;
+}
+
+/** The console menu: only what this account may use (only 修改密码 while it must change it). */
+export function navItemsFor(account: AccountView): NavItem[] {
+  const password: NavItem = {
+    key: 'password',
+    path: '/console/password',
+    label: m.password,
+    icon: <KeyOutlined />,
+  };
+  if (account.mustChangePassword) return [password];
+  const items: NavItem[] = [
+    { key: 'dashboard', path: '/console', label: m.dashboard, icon: <DashboardOutlined /> },
+  ];
+  if (canManageStaff(account.roles)) {
+    items.push({ key: 'staff', path: '/console/staff', label: m.staff, icon: <TeamOutlined /> });
+  }
+  if (canViewAudit(account.roles)) {
+    items.push({ key: 'audit', path: '/console/audit', label: m.audit, icon: <AuditOutlined /> });
+  }
+  items.push(password);
+  return items;
+}
+
+/** The menu key of the current path ('' when none matches, e.g. on a 404). */
+export function selectedKeyOf(pathname: string, items: NavItem[]): string {
+  const path = pathname.replace(/\/+$/, '') || '/';
+  return items.find((item) => item.path === path)?.key ?? '';
+}

@@ -1,0 +1,21 @@
+/** UI strings shared by several screens. */
+export const commonMessages = {
+  loading: '正在加载，请稍候…',
+  retry: '重试',
+  regionErrorTitle: '此部分内容暂时无法显示',
+  regionErrorHint: '请点击“重试”。如仍无法显示，请刷新页面或稍后再试。',
+  loadErrorTitle: '数据加载失败',
+  notFoundTitle: '您访问的页面不存在',
+  notFoundHint: '页面地址可能有误，或该页面已调整。请返回首页继续办理。',
+  forbiddenTitle: '您没有权限访问此页面',
+  forbiddenHint: '如需使用此功能，请联系所在考区的考务管理员开通权限。',
+  backHome: '返回首页',
+  backConsole: '返回工作台',
+  reloadPage: '刷新页面',
+  appErrorTitle: '页面出现错误',
+  appErrorHint: '请刷新页面后重试。如问题持续，请联系考区咨询。',
+  statusOpen: '进行中',
+  statusUpcoming: '未开始',
+  statusClosed: '已结束',
+  empty: '暂无数据',
+} as const;

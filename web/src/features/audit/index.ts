@@ -1,0 +1,3 @@
+// Public surface of the audit-log feature.
+export { AuditLog } from './components/audit-log';
+export { auditMessages } from './messages';

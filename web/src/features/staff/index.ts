@@ -1,0 +1,3 @@
+// Public surface of the staff-accounts feature.
+export { StaffManagement } from './components/staff-management';
+export { staffMessages } from './messages';

@@ -1,0 +1,172 @@
+import { DEFAULT_ERROR_MESSAGES, ERROR_CODES, type ErrorCode, type SessionView } from '@hqe/core';
+
+/** Error codes the client can see: the API's own, plus one for a request that never got an answer. */
+export type ClientErrorCode = ErrorCode | 'network_error';
+
+const NETWORK_ERROR_MESSAGE = '无法连接到报名系统服务器，请检查网络连接后重试。';
+
+/** A failed API call, carrying the server's stable code and its Chinese message. */
+export class ApiError extends Error {
+  readonly code: ClientErrorCode;
+  readonly status: number;
+  readonly details: unknown;
+
+  constructor(init: { code: ClientErrorCode; message: string; status: number; details?: unknown }) {
+    super(init.message);
+    this.name = 'ApiError';
+    this.code = init.code;
+    this.status = init.status;
+    this.details = init.details;
+  }
+}
+
+/** True when `error` is an ApiError (optionally with one of the given codes). */
+export function isApiError(error: unknown, ...codes: ClientErrorCode[]): error is ApiError {
+  return error instanceof ApiError && (codes.length === 0 || codes.includes(error.code));
+}
+
+/** The message to show a user for any thrown value. */
+export function errorMessageOf(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  return DEFAULT_ERROR_MESSAGES.internal;
+}
+
+function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERROR_CODES, value);
+}
+
+function codeForStatus(status: number): ErrorCode {
+  if (status === 400) return 'validation_failed';
+  if (status === 401) return 'unauthenticated';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'not_found';
+  if (status === 409) return 'conflict';
+  if (status === 413) return 'payload_too_large';
+  if (status === 429) return 'rate_limited';
+  if (status === 502 || status === 503 || status === 504) return 'unavailable';
+  return 'internal';
+}
+
+let csrfToken: string | null = null;
+
+/** Remember the CSRF token of the latest session or login response. */
+export function setCsrfToken(token: string): void {
+  csrfToken = token;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type QueryParams = Record<string, string | number | boolean | null | undefined>;
+
+interface RequestOptions {
+  method?: Method;
+  body?: unknown;
+  query?: QueryParams;
+  signal?: AbortSignal;
+}
+
+function buildUrl(path: string, query?: QueryParams): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  if (response.status === 204) return undefined;
+  const type = response.headers.get('content-type') ?? '';
+  if (!type.includes('json')) return undefined;
+  try {
+    return (await response.json()) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function toApiError(status: number, body: unknown): ApiError {
+  if (typeof body === 'object' && body !== null && 'error' in body) {
+    const envelope = body.error;
+    if (typeof envelope === 'object' && envelope !== null) {
+      const { code, message, details } = envelope as Record<string, unknown>;
+      if (isErrorCode(code)) {
+        return new ApiError({
+          code,
+          message:
+            typeof message === 'string' && message !== '' ? message : DEFAULT_ERROR_MESSAGES[code],
+          status,
+          details,
+        });
+      }
+    }
+  }
+  const code = codeForStatus(status);
+  return new ApiError({ code, message: DEFAULT_ERROR_MESSAGES[code], status });
+}
+
+async function send(path: string, options: RequestOptions): Promise<Response> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken !== null) headers['x-csrf-token'] = csrfToken;
+  try {
+    return await fetch(buildUrl(path, options.query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError({ code: 'network_error', message: NETWORK_ERROR_MESSAGE, status: 0 });
+  }
+}
+
+let sessionRequest: Promise<SessionView> | null = null;
+
+/** Fetch the current session and remember its CSRF token; concurrent callers share one request. */
+export function refreshSession(): Promise<SessionView> {
+  sessionRequest ??= (async () => {
+    try {
+      const response = await send('/api/auth/session', {});
+      const body = await readBody(response);
+      if (!response.ok) throw toApiError(response.status, body);
+      const view = body as SessionView;
+      setCsrfToken(view.csrfToken);
+      return view;
+    } finally {
+      sessionRequest = null;
+    }
+  })();
+  return sessionRequest;
+}
+
+/**
+ * Call the API: sends the CSRF header on state changes, parses the error envelope into an ApiError,
+ * and on `csrf_failed` refreshes the session once and retries.
+ */
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const unsafe = (options.method ?? 'GET') !== 'GET';
+  if (unsafe && csrfToken === null) await refreshSession();
+  let response = await send(path, options);
+  let body = await readBody(response);
+  if (!response.ok && unsafe) {
+    const error = toApiError(response.status, body);
+    if (error.code !== 'csrf_failed') throw error;
+    await refreshSession();
+    response = await send(path, options);
+    body = await readBody(response);
+  }
+  if (!response.ok) throw toApiError(response.status, body);
+  return body as T;
+}
+
+/** Shorthands for the common verbs. */
+export const api = {
+  get: <T>(path: string, query?: QueryParams, signal?: AbortSignal) =>
+    apiRequest<T>(path, { query, signal }),
+  post: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'POST', body }),
+};
