@@ -44,6 +44,12 @@ describe('loadConfig defaults', () => {
     });
   });
 
+  it('when DATA_DIR is relative and npm ran the command elsewhere, then it is relative to where npm was invoked', () => {
+    const config = loadConfig({ DATA_DIR: './data', INIT_CWD: '/home/someone/checkout' });
+    expect(config.dataDir).toBe('/home/someone/checkout/data');
+    expect(loadConfig({ DATA_DIR: '/abs/dir', INIT_CWD: '/elsewhere' }).dataDir).toBe('/abs/dir');
+  });
+
   it('when PORT and HOST are set, then they are used, the port as a number', () => {
     const config = loadConfig({ PORT: '8080', HOST: '0.0.0.0' });
     expect(config.port).toBe(8080);

@@ -94,7 +94,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const e = parsed.data;
-  const dataDir = path.resolve(e.DATA_DIR);
+  // npm runs workspace scripts inside the workspace folder; a relative DATA_DIR means relative to
+  // where the command was typed (npm's INIT_CWD), so `npm start` and `npm run db:migrate` agree.
+  const dataDir = path.resolve(env.INIT_CWD ?? process.cwd(), e.DATA_DIR);
   return {
     env: e.NODE_ENV,
     host: e.HOST,
