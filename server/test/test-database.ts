@@ -35,7 +35,17 @@ export async function createTestDatabase(source: TestDatabaseSource): Promise<Da
     ...handle,
     async close() {
       await handle.close();
-      await admin.query(`drop database if exists ${name} with (force)`);
+      // The pool has ended; its backends may take a moment to exit. Dropping WITH (FORCE) would
+      // kill them mid-goodbye and surface as unhandled 57P01 errors, so wait for them instead.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await admin.query(`drop database if exists ${name}`);
+          break;
+        } catch (error) {
+          if (attempt >= 50) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      }
       await admin.end();
     },
   };

@@ -31,7 +31,13 @@ function postgresPool(url: string, poolSize: number): PostgresPool {
   // Process-wide, and the same shapes as PGlite's `parsers` below.
   pg.types.setTypeParser(pg.types.builtins.INT8, parsers[OID.int8]);
   pg.types.setTypeParser(pg.types.builtins.DATE, parsers[OID.date]);
-  return new pg.Pool({ connectionString: url, max: poolSize });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection can die (server restart, failover); the pool drops it and makes a new one
+  // on demand. Without a listener, pg would re-throw the error and end the process.
+  pool.on('error', (error) => {
+    process.emitWarning(`PostgreSQL idle connection lost: ${error.message}`);
+  });
+  return pool;
 }
 
 async function pglitePool(dataDir: string | null, loadDataDir?: Blob): Promise<PostgresPool> {
