@@ -76,7 +76,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     void reply.header('x-content-type-options', 'nosniff');
     void reply.header('referrer-policy', 'same-origin');
     void reply.header('x-frame-options', 'DENY');
-    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) {
+    const isApi = (request.routeOptions.url ?? request.url).startsWith('/api/');
+    if (isApi && !reply.hasHeader('cache-control')) {
       void reply.header('cache-control', 'no-store');
     }
   });
@@ -107,7 +108,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     errorResponseBuilder: (_request, context) =>
       new AppError('rate_limited', `操作过于频繁，请 ${Math.ceil(context.ttl / 1000)} 秒后再试。`),
   });
-  await app.register(metricsPlugin);
+  await app.register(metricsPlugin, { token: config.metricsToken });
   await app.register(openApiPlugin);
   await app.register(sessionPlugin, { authService, secureCookies: config.cookieSecure });
 

@@ -91,6 +91,7 @@ describe('loadConfig errors never echo the value', () => {
     ['PORT', 'tok_live_9f8e7d6c5b4a'],
     ['PORT', '70000'],
     ['PORT', '80.5'],
+    ['PORT', '0'],
     ['LOG_LEVEL', 'sk-verbose-0a1b2c3d4e5f'],
     ['COOKIE_SECURE', 'maybe-secret-1234'],
     ['INITIAL_ADMIN_PASSWORD', 'Sh0rt!pw'],
@@ -101,6 +102,10 @@ describe('loadConfig errors never echo the value', () => {
     expect(error.problems.map((p) => p.split(':')[0])).toEqual([name]);
     expect(error.message).toContain(name);
     expect(error.message).not.toContain(value);
+  });
+
+  it('when PORT is blank, then it is refused rather than read as port 0 (a random port)', () => {
+    expect(configErrorOf({ PORT: ' ' }).problems.map((p) => p.split(':')[0])).toEqual(['PORT']);
   });
 
   it('when several variables are bad, then every one of them is named', () => {

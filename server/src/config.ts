@@ -9,7 +9,12 @@ const booleanString = z
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: z
+    .string()
+    .regex(/^[0-9]{1,5}$/, 'must be a port number')
+    .transform(Number)
+    .pipe(z.number().int().min(1).max(65535))
+    .default(3000),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
@@ -54,6 +59,7 @@ const envSchema = z.object({
   WORKER_ENABLED: booleanString.default(true),
   WORKER_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   WEB_DIST_DIR: z.string().min(1).optional(),
+  METRICS_TOKEN: z.string().min(16).max(200).optional(),
 });
 
 export interface Config {
@@ -73,6 +79,8 @@ export interface Config {
   seedDemoCycle: boolean;
   worker: { enabled: boolean; pollMs: number };
   webDistDir: string | null;
+  /** When set, /metrics requires `Authorization: Bearer <token>`. */
+  metricsToken: string | null;
 }
 
 export class ConfigError extends Error {
@@ -119,5 +127,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemoCycle: e.SEED_DEMO_CYCLE ?? e.NODE_ENV !== 'production',
     worker: { enabled: e.WORKER_ENABLED, pollMs: e.WORKER_POLL_MS },
     webDistDir: e.WEB_DIST_DIR ?? null,
+    metricsToken: e.METRICS_TOKEN ?? null,
   };
 }

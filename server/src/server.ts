@@ -41,7 +41,7 @@ async function main() {
   });
 
   let closing = false;
-  const shutdown = async (signal: string) => {
+  const shutdown = async (signal: string, exitCode = 0) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down: no new requests, finishing those in flight');
@@ -54,7 +54,7 @@ async function main() {
       await app.close();
       await worker.stop();
       await database.close();
-      process.exit(0);
+      process.exit(exitCode);
     } catch (error) {
       app.log.error({ err: error }, 'error during shutdown');
       process.exit(1);
@@ -64,7 +64,7 @@ async function main() {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('unhandledRejection', (reason) => {
     app.log.fatal({ err: reason }, 'unhandled promise rejection; exiting');
-    void shutdown('unhandledRejection');
+    void shutdown('unhandledRejection', 1);
   });
 
   await app.listen({ host: config.host, port: config.port });

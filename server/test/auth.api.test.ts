@@ -4,7 +4,9 @@ import { createTestContext, TestClient, type TestContext } from './test-app';
 
 let ctx: TestContext;
 beforeAll(async () => {
-  ctx = await createTestContext({ env: { LOGIN_MAX_FAILURES: '3', LOGIN_LOCK_MINUTES: '15' } });
+  ctx = await createTestContext({
+    env: { LOGIN_MAX_FAILURES: '3', LOGIN_LOCK_MINUTES: '15', LOGIN_RATE_LIMIT_PER_MINUTE: '1000' },
+  });
 });
 afterAll(() => ctx.close());
 
@@ -315,5 +317,61 @@ describe('rate limiting', () => {
     } finally {
       await limited.close();
     }
+  });
+});
+
+describe('lockout under parallel guessing', () => {
+  it('when many wrong passwords arrive at once, then each is counted, the account locks once, and the right password is then refused', async () => {
+    const staff = await createAccount(ctx.db, { roles: ['area_admin'] });
+    const c = await client().start();
+    const attempts = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        c.post('/api/auth/login', { username: staff.username, password: `wrong-${i}` }),
+      ),
+    );
+    expect(attempts.every((r) => r.statusCode === 401 || r.statusCode === 423)).toBe(true);
+    const row = await accountRow(staff.id);
+    expect(row.failedLoginCount).toBe(8);
+    expect(row.lockedUntil?.getTime()).toBeGreaterThan(ctx.clock.now().getTime());
+    const locks = await ctx.db
+      .selectFrom('auditEvents')
+      .select('id')
+      .where('entityId', '=', String(staff.id))
+      .where('action', '=', 'account.locked')
+      .execute();
+    expect(locks).toHaveLength(1);
+    expect((await c.login(staff.username, staff.password)).statusCode).toBe(423);
+    expect(await sessionCount(staff.id)).toBe(0);
+  });
+
+  it('when a lock has expired, then one more wrong password locks again at once', async () => {
+    const staff = await createAccount(ctx.db, { roles: ['area_admin'] });
+    const c = client();
+    for (let i = 0; i < 3; i++) await c.login(staff.username, `wrong-${i}`);
+    expect((await accountRow(staff.id)).lockedUntil).not.toBeNull();
+    ctx.clock.advance(16 * 60_000);
+    const again = await c.login(staff.username, 'wrong-again');
+    expect(again.statusCode).toBe(423);
+    const ok = await c.login(staff.username, staff.password);
+    expect(ok.statusCode).toBe(423);
+    ctx.clock.advance(16 * 60_000);
+    expect((await c.login(staff.username, staff.password)).statusCode).toBe(200);
+    expect((await accountRow(staff.id)).failedLoginCount).toBe(0);
+    ctx.clock.set('2026-11-20T02:00:00.000Z');
+  });
+});
+
+describe('paths that reach API routes', () => {
+  it('when the path is percent-encoded, then the CSRF check still applies', async () => {
+    const staff = await createAccount(ctx.db, { roles: ['area_admin'] });
+    const c = await client().start();
+    const response = await c.post(
+      '/%61pi/auth/login',
+      { username: staff.username, password: staff.password },
+      { withoutCsrf: true },
+    );
+    expect(response.statusCode).toBe(403);
+    expect(response.json<{ error: { code: string } }>().error.code).toBe('csrf_failed');
+    expect(await sessionCount(staff.id)).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Job } from '../src/db/schema';
 import {
   backoffDelay,
@@ -36,12 +36,34 @@ async function jobsOfKind(kind: string): Promise<Job[]> {
   return ctx.db.selectFrom('jobs').selectAll().where('kind', '=', kind).orderBy('id').execute();
 }
 
+/** A promise and the function that settles it, to hold a handler until the test lets it go. */
+function deferred<T = void>() {
+  let resolve: (value: T) => void = () => undefined;
+  const promise = new Promise<T>((settle) => {
+    resolve = settle;
+  });
+  return { promise, resolve };
+}
+
+const sleep = (ms: number) =>
+  new Promise<void>((resolve) => {
+    setTimeout(resolve, ms);
+  });
+
+/** The log lines the app wrote about one job. */
+function logsOfJob(id: number): { msg: string; level: number }[] {
+  return ctx.logs
+    .map((line) => JSON.parse(line) as { msg: string; level: number; jobId?: number })
+    .filter((entry) => entry.jobId === id);
+}
+
 /** A worker over the test database with only the given handlers. */
 function workerWith(
   handlers: Record<string, JobHandler>,
   options: {
     backoffBaseMs?: number;
     staleAfterMs?: number;
+    pollMs?: number;
     recurring?: { kind: string; everyMs: number }[];
   } = {},
 ) {
@@ -94,7 +116,7 @@ describe('enqueue', () => {
 
   it('when the same uniqueKey is enqueued while the first is running, then null', async () => {
     await jobsRepository.enqueue(ctx.db, { kind: 'test.unique', runAt: now(), uniqueKey: 'k' });
-    await jobsRepository.claimDue(ctx.db, 'worker-a', now(), 10);
+    await jobsRepository.claimDue(ctx.db, 'worker-a', now(), ['test.unique']);
     expect(
       await jobsRepository.enqueue(ctx.db, { kind: 'test.unique', runAt: now(), uniqueKey: 'k' }),
     ).toBeNull();
@@ -107,9 +129,9 @@ describe('enqueue', () => {
       runAt: now(),
       uniqueKey: 'notify:8',
     });
-    const [claimed] = await jobsRepository.claimDue(ctx.db, 'worker-a', now(), 10);
+    const [claimed] = await jobsRepository.claimDue(ctx.db, 'worker-a', now(), ['test.unique']);
     expect(claimed?.id).toBe(first);
-    await jobsRepository.markDone(ctx.db, first!, now());
+    expect(await jobsRepository.markDone(ctx.db, claimed!, 'worker-a', now())).toBe(true);
     const second = await jobsRepository.enqueue(ctx.db, {
       kind: 'test.unique',
       runAt: now(),
@@ -140,7 +162,7 @@ describe('claimDue', () => {
     const exact = await jobsRepository.enqueue(ctx.db, { kind: 'test.claim', runAt: now() });
     const future = await jobsRepository.enqueue(ctx.db, { kind: 'test.claim', runAt: later(1) });
 
-    const claimed = await jobsRepository.claimDue(ctx.db, 'worker-a', now(), 10);
+    const claimed = await jobsRepository.claimDue(ctx.db, 'worker-a', now(), ['test.claim'], 10);
 
     expect(claimed.map((j) => j.id).sort((a, b) => a - b)).toEqual([past, exact]);
     for (const job of claimed) {
@@ -158,18 +180,39 @@ describe('claimDue', () => {
 
   it('when a job is already running, then a second claim does not take it again', async () => {
     await jobsRepository.enqueue(ctx.db, { kind: 'test.claim', runAt: now() });
-    expect(await jobsRepository.claimDue(ctx.db, 'worker-a', now(), 10)).toHaveLength(1);
-    expect(await jobsRepository.claimDue(ctx.db, 'worker-b', later(HOUR), 10)).toEqual([]);
+    expect(await jobsRepository.claimDue(ctx.db, 'worker-a', now(), ['test.claim'])).toHaveLength(
+      1,
+    );
+    expect(await jobsRepository.claimDue(ctx.db, 'worker-b', later(HOUR), ['test.claim'])).toEqual(
+      [],
+    );
   });
 
   it('when the limit is smaller than the due jobs, then the earliest are claimed first', async () => {
     const second = await jobsRepository.enqueue(ctx.db, { kind: 'test.claim', runAt: later(-1) });
     const first = await jobsRepository.enqueue(ctx.db, { kind: 'test.claim', runAt: later(-2) });
     await jobsRepository.enqueue(ctx.db, { kind: 'test.claim', runAt: now() });
-    const claimed = await jobsRepository.claimDue(ctx.db, 'worker-a', now(), 2);
+    const claimed = await jobsRepository.claimDue(ctx.db, 'worker-a', now(), ['test.claim'], 2);
     expect(claimed.map((j) => j.id).sort((a, b) => a - b)).toEqual(
       [first!, second!].sort((a, b) => a - b),
     );
+  });
+
+  it('when due jobs are of kinds not asked for, then they are not claimed', async () => {
+    const other = await jobsRepository.enqueue(ctx.db, { kind: 'test.other', runAt: later(-1) });
+    const mine = await jobsRepository.enqueue(ctx.db, { kind: 'test.claim', runAt: now() });
+    expect(await jobsRepository.claimDue(ctx.db, 'worker-a', now(), [])).toEqual([]);
+    const claimed = await jobsRepository.claimDue(ctx.db, 'worker-a', now(), ['test.claim'], 10);
+    expect(claimed.map((j) => j.id)).toEqual([mine]);
+    expect(await jobById(other!)).toMatchObject({ status: 'pending', attempts: 0, lockedBy: null });
+  });
+
+  it('when no limit is given, then one job is claimed, the earliest due', async () => {
+    const second = await jobsRepository.enqueue(ctx.db, { kind: 'test.claim', runAt: later(-1) });
+    const first = await jobsRepository.enqueue(ctx.db, { kind: 'test.claim', runAt: later(-2) });
+    const claimed = await jobsRepository.claimDue(ctx.db, 'worker-a', now(), ['test.claim']);
+    expect(claimed.map((j) => j.id)).toEqual([first]);
+    expect(await jobById(second!)).toMatchObject({ status: 'pending', lockedBy: null });
   });
 
   it('when two workers claim at the same time, then no job is handed to both', async () => {
@@ -180,8 +223,8 @@ describe('claimDue', () => {
     }
 
     const [a, b] = await Promise.all([
-      jobsRepository.claimDue(ctx.db, 'worker-a', now(), 5),
-      jobsRepository.claimDue(ctx.db, 'worker-b', now(), 5),
+      jobsRepository.claimDue(ctx.db, 'worker-a', now(), ['test.race'], 5),
+      jobsRepository.claimDue(ctx.db, 'worker-b', now(), ['test.race'], 5),
     ]);
 
     const idsA = a.map((j) => j.id);
@@ -304,23 +347,96 @@ describe('the worker', () => {
     expect(calls).toBe(3);
   });
 
-  it('when no handler exists for a kind, then the job fails with a message naming the kind', async () => {
+  it('when no handler exists for a kind, then the job stays pending, untouched', async () => {
     const id = await jobsRepository.enqueue(ctx.db, {
       kind: 'test.unknown',
       runAt: now(),
       maxAttempts: 1,
     });
-    expect(await workerWith({}).drain()).toBe(1);
-    const job = await jobById(id!);
-    expect(job.status).toBe('failed');
-    expect(job.lastError).toContain('test.unknown');
+    const before = await jobById(id!);
+    expect(await workerWith({}).drain()).toBe(0);
+    expect(await workerWith({ 'test.other': async () => undefined }).drain()).toBe(0);
+    ctx.clock.advance(HOUR);
+    expect(await workerWith({ 'test.other': async () => undefined }).drain()).toBe(0);
+    expect(await jobById(id!)).toEqual(before);
+    expect(before).toMatchObject({
+      status: 'pending',
+      attempts: 0,
+      lockedBy: null,
+      lastError: null,
+    });
+  });
+
+  it('when jobs of known and unknown kinds are due, then only the known ones run and the rest wait for a worker that knows them', async () => {
+    const oldKind = await jobsRepository.enqueue(ctx.db, { kind: 'test.old', runAt: later(-2) });
+    const newKind = await jobsRepository.enqueue(ctx.db, { kind: 'test.new', runAt: later(-1) });
+    const newer = await jobsRepository.enqueue(ctx.db, { kind: 'test.new', runAt: now() });
+    const ran: number[] = [];
+    const oldWorker = workerWith({
+      'test.old': async ({ job }) => {
+        ran.push(job.id);
+      },
+    });
+    expect(await oldWorker.drain()).toBe(1);
+    expect(ran).toEqual([oldKind]);
+    for (const id of [newKind!, newer!]) {
+      expect(await jobById(id)).toMatchObject({ status: 'pending', attempts: 0, lockedBy: null });
+    }
+
+    const newWorker = workerWith({
+      'test.old': async ({ job }) => {
+        ran.push(job.id);
+      },
+      'test.new': async ({ job }) => {
+        ran.push(job.id);
+      },
+    });
+    expect(await newWorker.drain()).toBe(2);
+    expect(ran).toEqual([oldKind, newKind, newer]);
+    const rows = await ctx.db.selectFrom('jobs').select(['status', 'attempts']).execute();
+    expect(rows).toEqual([
+      { status: 'done', attempts: 1 },
+      { status: 'done', attempts: 1 },
+      { status: 'done', attempts: 1 },
+    ]);
+  });
+
+  it('when a recurring kind has no handler, then creating the worker fails and nothing is queued', async () => {
+    expect(() =>
+      workerWith({}, { recurring: [{ kind: 'test.orphan-tick', everyMs: MINUTE }] }),
+    ).toThrow('test.orphan-tick');
+    expect(await jobsOfKind('test.orphan-tick')).toEqual([]);
+  });
+
+  it('when two workers drain the same queue at once, then every job runs exactly once', async () => {
+    const ids: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      ids.push((await jobsRepository.enqueue(ctx.db, { kind: 'test.race', runAt: later(-i) }))!);
+    }
+    const runs = new Map<number, (string | null)[]>();
+    const handler: JobHandler = async ({ job }) => {
+      runs.set(job.id, [...(runs.get(job.id) ?? []), job.lockedBy]);
+      await sleep(1);
+    };
+    const a = workerWith({ 'test.race': handler });
+    const b = workerWith({ 'test.race': handler });
+
+    const [ranA, ranB] = await Promise.all([a.drain(), b.drain()]);
+
+    expect(ranA + ranB).toBe(ids.length);
+    expect([...runs.keys()].sort((x, y) => x - y)).toEqual(ids.sort((x, y) => x - y));
+    for (const lockedBy of runs.values()) expect(lockedBy).toHaveLength(1);
+    const rows = await jobsOfKind('test.race');
+    expect(rows.map((r) => [r.status, r.attempts, r.lockedBy])).toEqual(
+      ids.map(() => ['done', 1, null]),
+    );
   });
 });
 
 describe('stale jobs', () => {
   it('when a running job was locked before the cut-off, then releaseStale returns it to pending', async () => {
     const orphan = await jobsRepository.enqueue(ctx.db, { kind: 'test.stale', runAt: now() });
-    await jobsRepository.claimDue(ctx.db, 'dead-worker', now(), 10);
+    await jobsRepository.claimDue(ctx.db, 'dead-worker', now(), ['test.stale']);
 
     // Locked exactly at the cut-off is not yet stale.
     expect(await jobsRepository.releaseStale(ctx.db, now(), now())).toBe(0);
@@ -341,7 +457,7 @@ describe('stale jobs', () => {
       runAt: now(),
       maxAttempts: 1,
     });
-    await jobsRepository.claimDue(ctx.db, 'dead-worker', now(), 10);
+    await jobsRepository.claimDue(ctx.db, 'dead-worker', now(), ['test.crashes-worker']);
     expect(await jobsRepository.releaseStale(ctx.db, later(1), later(1))).toBe(0);
     const job = await jobById(id!);
     expect(job).toMatchObject({ status: 'failed', lockedBy: null, attempts: 1 });
@@ -351,7 +467,7 @@ describe('stale jobs', () => {
 
   it('when a worker died mid-run, then another worker runs the job after staleAfterMs', async () => {
     const id = await jobsRepository.enqueue(ctx.db, { kind: 'test.stale', runAt: now() });
-    await jobsRepository.claimDue(ctx.db, 'dead-worker', now(), 10);
+    await jobsRepository.claimDue(ctx.db, 'dead-worker', now(), ['test.stale']);
     let runs = 0;
     const worker = workerWith(
       {
@@ -368,6 +484,297 @@ describe('stale jobs', () => {
     expect(await worker.drain()).toBe(1);
     expect(runs).toBe(1);
     expect(await jobById(id!)).toMatchObject({ status: 'done', attempts: 2 });
+  });
+});
+
+describe('locks of running jobs', () => {
+  it('when a handler runs longer than staleAfterMs, then its lock is renewed and no other worker takes the job', async () => {
+    const id = await jobsRepository.enqueue(ctx.db, { kind: 'test.long', runAt: now() });
+    const started = deferred<Job>();
+    const finish = deferred();
+    let runs = 0;
+    const handler: JobHandler = async ({ job }) => {
+      runs += 1;
+      started.resolve(job);
+      await finish.promise;
+    };
+    // Renewed every 30 ms of real time, stamped with the (manual) clock.
+    const staleAfterMs = 90;
+    const worker = workerWith({ 'test.long': handler }, { staleAfterMs });
+    const other = workerWith({ 'test.long': handler }, { staleAfterMs });
+
+    const running = worker.drain();
+    const job = await started.promise;
+    expect(job.lockedAt?.toISOString()).toBe(TEST_NOW);
+    for (let step = 1; step <= 3; step++) {
+      ctx.clock.advance(60);
+      const renewedAt = now().getTime();
+      await vi.waitFor(
+        async () => {
+          expect((await jobById(id!)).lockedAt?.getTime()).toBe(renewedAt);
+        },
+        { timeout: 5_000, interval: 5 },
+      );
+      expect(await other.drain()).toBe(0);
+    }
+    // 180 ms since the claim, twice staleAfterMs: still the first worker's.
+    expect(await jobById(id!)).toMatchObject({
+      status: 'running',
+      attempts: 1,
+      lockedBy: job.lockedBy,
+    });
+
+    finish.resolve();
+    expect(await running).toBe(1);
+    expect(runs).toBe(1);
+    const done = await jobById(id!);
+    expect(done).toMatchObject({ status: 'done', attempts: 1, lockedAt: null, lockedBy: null });
+    expect(done.finishedAt?.getTime()).toBe(now().getTime());
+    // The heartbeat ended with the handler: no renewal tries to touch the finished job.
+    await sleep(100);
+    expect(await jobById(id!)).toEqual(done);
+    expect(logsOfJob(id!).map((entry) => entry.msg)).toEqual(['job done']);
+  });
+
+  it('when an earlier job of a drain takes most of staleAfterMs, then the next is locked only as it starts and no other worker takes it', async () => {
+    const first = await jobsRepository.enqueue(ctx.db, { kind: 'test.batch', runAt: later(-2) });
+    const second = await jobsRepository.enqueue(ctx.db, { kind: 'test.batch', runAt: later(-1) });
+    const secondStarted = deferred();
+    const finish = deferred();
+    const runs: number[] = [];
+    const lockedAtStart: (Date | null)[] = [];
+    const handler: JobHandler = async ({ job }) => {
+      runs.push(job.id);
+      lockedAtStart.push((await jobById(job.id)).lockedAt);
+      if (runs.length === 1) {
+        ctx.clock.advance(9 * MINUTE);
+      } else if (runs.length === 2) {
+        secondStarted.resolve();
+        await finish.promise;
+      }
+    };
+    const worker = workerWith({ 'test.batch': handler }, { staleAfterMs: 10 * MINUTE });
+    const other = workerWith({ 'test.batch': handler }, { staleAfterMs: 10 * MINUTE });
+
+    const running = worker.drain();
+    await secondStarted.promise;
+    // The second job has run for 2 minutes, 11 since the drain began.
+    ctx.clock.advance(2 * MINUTE);
+    expect(await other.drain()).toBe(0);
+    expect(await jobById(second!)).toMatchObject({ status: 'running', attempts: 1 });
+
+    finish.resolve();
+    expect(await running).toBe(2);
+    expect(runs).toEqual([first, second]);
+    expect(lockedAtStart.map((at) => at?.getTime())).toEqual([
+      new Date(TEST_NOW).getTime(),
+      new Date(TEST_NOW).getTime() + 9 * MINUTE,
+    ]);
+    const rows = await jobsOfKind('test.batch');
+    expect(rows.map((r) => [r.id, r.status, r.attempts])).toEqual([
+      [first, 'done', 1],
+      [second, 'done', 1],
+    ]);
+  });
+
+  it('when a run outlives its lock and then fails, then the outcome of the newer run stands and the late failure is logged and ignored', async () => {
+    const id = await jobsRepository.enqueue(ctx.db, {
+      kind: 'test.fenced',
+      runAt: now(),
+      maxAttempts: 3,
+    });
+    const started = deferred();
+    const fail = deferred();
+    let calls = 0;
+    const handler: JobHandler = async () => {
+      calls += 1;
+      if (calls > 1) return;
+      started.resolve();
+      await fail.promise;
+      throw new Error('late failure');
+    };
+    const stalled = workerWith({ 'test.fenced': handler }, { staleAfterMs: 10 * MINUTE });
+    const other = workerWith({ 'test.fenced': handler }, { staleAfterMs: 10 * MINUTE });
+
+    const running = stalled.drain();
+    await started.promise;
+    // No renewal got through for longer than staleAfterMs (a paused process, a lost connection):
+    // the job is taken for orphaned and run again elsewhere.
+    ctx.clock.advance(10 * MINUTE + 1);
+    expect(await other.drain()).toBe(1);
+    const done = await jobById(id!);
+    expect(done).toMatchObject({ status: 'done', attempts: 2, lastError: null, lockedBy: null });
+
+    fail.resolve();
+    expect(await running).toBe(1);
+    expect(await jobById(id!)).toEqual(done);
+    expect(calls).toBe(2);
+    const late = logsOfJob(id!).filter((entry) => entry.msg.includes('lock was lost'));
+    expect(late).toHaveLength(1);
+    expect(late[0]!.level).toBe(40);
+  });
+
+  it('when a run outlives its lock and then succeeds, then the job stays with the run that superseded it', async () => {
+    const id = await jobsRepository.enqueue(ctx.db, { kind: 'test.fenced', runAt: now() });
+    const gates = [deferred(), deferred()];
+    const starts = [deferred<Job>(), deferred<Job>()];
+    let calls = 0;
+    const handler: JobHandler = async ({ job }) => {
+      const call = calls++;
+      starts[call]!.resolve(job);
+      await gates[call]!.promise;
+    };
+    const stalled = workerWith({ 'test.fenced': handler }, { staleAfterMs: 10 * MINUTE });
+    const other = workerWith({ 'test.fenced': handler }, { staleAfterMs: 10 * MINUTE });
+
+    const firstRun = stalled.drain();
+    const firstJob = await starts[0]!.promise;
+    ctx.clock.advance(10 * MINUTE + 1);
+    const secondRun = other.drain();
+    const secondJob = await starts[1]!.promise;
+    expect(secondJob.lockedBy).not.toBe(firstJob.lockedBy);
+    const taken = await jobById(id!);
+    expect(taken).toMatchObject({ status: 'running', attempts: 2, lockedBy: secondJob.lockedBy });
+
+    gates[0]!.resolve();
+    expect(await firstRun).toBe(1);
+    expect(await jobById(id!)).toEqual(taken);
+
+    ctx.clock.advance(MINUTE);
+    gates[1]!.resolve();
+    expect(await secondRun).toBe(1);
+    const done = await jobById(id!);
+    expect(done).toMatchObject({ status: 'done', attempts: 2, lockedBy: null });
+    expect(done.finishedAt?.getTime()).toBe(now().getTime());
+    expect(logsOfJob(id!).map((entry) => entry.msg)).toEqual([
+      'job done after its lock was lost; outcome ignored',
+      'job done',
+    ]);
+  });
+
+  it('when the claim is no longer held, then markDone, markFailed and heartbeat write nothing', async () => {
+    const id = await jobsRepository.enqueue(ctx.db, { kind: 'test.fence', runAt: now() });
+    const [first] = await jobsRepository.claimDue(ctx.db, 'worker-a', now(), ['test.fence']);
+    expect(await jobsRepository.releaseStale(ctx.db, later(1), later(1))).toBe(1);
+    // The same worker claims it again: only the newer claim (attempt 2) may finish it.
+    ctx.clock.advance(1);
+    const [second] = await jobsRepository.claimDue(ctx.db, 'worker-a', now(), ['test.fence']);
+    expect(second).toMatchObject({ id, attempts: 2, lockedBy: 'worker-a' });
+    const held = await jobById(id!);
+
+    expect(await jobsRepository.heartbeat(ctx.db, first!, 'worker-a', later(5))).toBe(false);
+    expect(await jobsRepository.heartbeat(ctx.db, second!, 'worker-b', later(5))).toBe(false);
+    expect(await jobsRepository.markDone(ctx.db, first!, 'worker-a', later(5))).toBe(false);
+    expect(await jobsRepository.markDone(ctx.db, second!, 'worker-b', later(5))).toBe(false);
+    expect(
+      await jobsRepository.markFailed(ctx.db, first!, 'worker-a', 'late', later(5), later(MINUTE)),
+    ).toBe('superseded');
+    expect(await jobById(id!)).toEqual(held);
+
+    expect(await jobsRepository.heartbeat(ctx.db, second!, 'worker-a', later(5))).toBe(true);
+    expect((await jobById(id!)).lockedAt?.getTime()).toBe(later(5).getTime());
+    expect(await jobsRepository.markDone(ctx.db, second!, 'worker-a', later(6))).toBe(true);
+    expect(await jobById(id!)).toMatchObject({ status: 'done', attempts: 2, lockedBy: null });
+    // Finished: nothing more is written for either claim.
+    expect(await jobsRepository.heartbeat(ctx.db, second!, 'worker-a', later(7))).toBe(false);
+    expect(
+      await jobsRepository.markFailed(ctx.db, second!, 'worker-a', 'x', later(7), later(MINUTE)),
+    ).toBe('superseded');
+    expect(await jobById(id!)).toMatchObject({ status: 'done', lastError: null });
+  });
+});
+
+describe('stopping the worker', () => {
+  async function threeJobs(kind: string): Promise<number[]> {
+    const ids: number[] = [];
+    for (let i = 3; i > 0; i--) {
+      ids.push((await jobsRepository.enqueue(ctx.db, { kind, runAt: later(-i) }))!);
+    }
+    return ids;
+  }
+
+  it('when stop() is called while the polling worker runs a job, then it returns after that job and the rest stay pending', async () => {
+    const ids = await threeJobs('test.stop');
+    const started = deferred();
+    const finish = deferred();
+    const ran: number[] = [];
+    const worker = workerWith(
+      {
+        'test.stop': async ({ job }) => {
+          ran.push(job.id);
+          if (ran.length > 1) return;
+          started.resolve();
+          await finish.promise;
+        },
+      },
+      { pollMs: 5 },
+    );
+
+    worker.start();
+    await started.promise;
+    let stopReturned = false;
+    const stopping = worker.stop().then(() => {
+      stopReturned = true;
+    });
+    await sleep(20);
+    expect(stopReturned).toBe(false);
+    finish.resolve();
+    await stopping;
+
+    expect(ran).toEqual([ids[0]]);
+    const rows = await jobsOfKind('test.stop');
+    expect(rows.map((r) => [r.id, r.status, r.attempts, r.lockedBy])).toEqual([
+      [ids[0], 'done', 1, null],
+      [ids[1], 'pending', 0, null],
+      [ids[2], 'pending', 0, null],
+    ]);
+    // Stopped stays stopped: no poll, and a direct drain runs nothing.
+    await sleep(30);
+    expect(await worker.drain()).toBe(0);
+    expect(await jobsOfKind('test.stop')).toEqual(rows);
+  });
+
+  it('when stop() is called during a direct drain(), then the drain returns after the job in hand', async () => {
+    const ids = await threeJobs('test.stop');
+    const started = deferred();
+    const finish = deferred();
+    const ran: number[] = [];
+    const worker = workerWith(
+      {
+        'test.stop': async ({ job }) => {
+          ran.push(job.id);
+          if (ran.length > 1) return;
+          started.resolve();
+          await finish.promise;
+        },
+      },
+      { pollMs: 5 },
+    );
+
+    const draining = worker.drain();
+    await started.promise;
+    const stopping = worker.stop();
+    finish.resolve();
+    await stopping;
+    expect(await draining).toBe(1);
+    expect(ran).toEqual([ids[0]]);
+    const rows = await jobsOfKind('test.stop');
+    expect(rows.map((r) => r.status)).toEqual(['done', 'pending', 'pending']);
+
+    // Started again, it picks up where it left off.
+    worker.start();
+    await vi.waitFor(
+      async () => {
+        expect((await jobsOfKind('test.stop')).map((r) => r.status)).toEqual([
+          'done',
+          'done',
+          'done',
+        ]);
+      },
+      { timeout: 5_000, interval: 10 },
+    );
+    await worker.stop();
+    expect(ran).toEqual(ids);
   });
 });
 

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, examAreaId, uniqueUsername } from './factories';
 import { createTestContext, TestClient, type TestContext } from './test-app';
@@ -305,5 +306,75 @@ describe('managing a staff account', () => {
       .where('id', 'in', [elsewhere.id, candidate.id, platform.id])
       .execute();
     expect(rows.every((r) => r.status === 'active' && !r.mustChangePassword)).toBe(true);
+  });
+});
+
+describe('who may manage whom', () => {
+  it('when an admin resets the own password through staff management, then 409 and it is unchanged', async () => {
+    const { account, client } = await loggedIn({ roles: ['platform_admin'] });
+    const response = await client.post(`/api/staff/accounts/${account.id}/reset-password`, {
+      newPassword: 'Taken-Over-Passw0rd',
+    });
+    expect(response.statusCode).toBe(409);
+    expect(
+      (await new TestClient(ctx.app).login(account.username, account.password)).statusCode,
+    ).toBe(200);
+  });
+
+  it('when an area admin reaches for a fellow area admin, then 403 and nothing changes; creating one is refused too', async () => {
+    const { client } = await loggedIn({ roles: ['area_admin'], areaCode: '31' });
+    const peer = await createAccount(ctx.db, { roles: ['area_admin'], areaCode: '31' });
+    const reset = await client.post(`/api/staff/accounts/${peer.id}/reset-password`, {
+      newPassword: 'Taken-Over-Passw0rd',
+    });
+    expect(reset.statusCode).toBe(403);
+    const disable = await client.post(`/api/staff/accounts/${peer.id}/status`, {
+      status: 'disabled',
+    });
+    expect(disable.statusCode).toBe(403);
+    expect((await new TestClient(ctx.app).login(peer.username, peer.password)).statusCode).toBe(
+      200,
+    );
+    const create = await client.post('/api/staff/accounts', newStaff({ roles: ['area_admin'] }));
+    expect(create.statusCode).toBe(403);
+  });
+
+  it('when platform_admin is combined with an area role, or the area does not exist, then 400 and no account', async () => {
+    const { client } = await loggedIn({ roles: ['platform_admin'] });
+    const mixed = newStaff({ roles: ['platform_admin', 'confirmation_reviewer'] });
+    expect((await client.post('/api/staff/accounts', mixed)).statusCode).toBe(400);
+    const nowhere = newStaff({ examAreaId: 99_999 });
+    const response = await client.post('/api/staff/accounts', nowhere);
+    expect(response.statusCode).toBe(400);
+    expect(response.json<{ error: { message: string } }>().error.message).toContain('考区不存在');
+    const rows = await ctx.db
+      .selectFrom('accounts')
+      .select('id')
+      .where('username', 'in', [mixed.username, nowhere.username])
+      .execute();
+    expect(rows).toHaveLength(0);
+  });
+
+  it('when the only two platform admins disable each other at once, then one of them stays active', async () => {
+    await ctx.db
+      .updateTable('accounts')
+      .set({ status: 'disabled' })
+      .where(sql<boolean>`'platform_admin' = any(roles)`)
+      .execute();
+    const a = await loggedIn({ roles: ['platform_admin'] });
+    const b = await loggedIn({ roles: ['platform_admin'] });
+    const [ab, ba] = await Promise.all([
+      a.client.post(`/api/staff/accounts/${b.account.id}/status`, { status: 'disabled' }),
+      b.client.post(`/api/staff/accounts/${a.account.id}/status`, { status: 'disabled' }),
+    ]);
+    const statuses = [ab.statusCode, ba.statusCode].sort();
+    expect(statuses).toContain(409);
+    const active = await ctx.db
+      .selectFrom('accounts')
+      .select('id')
+      .where(sql<boolean>`'platform_admin' = any(roles)`)
+      .where('status', '=', 'active')
+      .execute();
+    expect(active).toHaveLength(1);
   });
 });

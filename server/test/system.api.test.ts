@@ -126,3 +126,29 @@ describe('metrics and headers', () => {
     expect(all).not.toContain('310101199001011234');
   });
 });
+
+describe('metrics behind a token', () => {
+  it('when METRICS_TOKEN is set, then /metrics needs it as a bearer token', async () => {
+    const token = 'scrape-token-0123456789';
+    const guarded = await createTestContext({ env: { METRICS_TOKEN: token } });
+    try {
+      const without = await guarded.app.inject({ method: 'GET', url: '/metrics' });
+      expect(without.statusCode).toBe(401);
+      const wrong = await guarded.app.inject({
+        method: 'GET',
+        url: '/metrics',
+        headers: { authorization: 'Bearer not-the-token-000000' },
+      });
+      expect(wrong.statusCode).toBe(401);
+      const right = await guarded.app.inject({
+        method: 'GET',
+        url: '/metrics',
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(right.statusCode).toBe(200);
+      expect(right.body).toContain('hqe_http_request_duration_seconds');
+    } finally {
+      await guarded.close();
+    }
+  });
+});

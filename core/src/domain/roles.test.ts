@@ -20,7 +20,7 @@ describe('grantableRoles', () => {
     'area_admin',
     'platform_admin',
   ];
-  const areaStaffRoles = ['confirmation_reviewer', 'qualification_reviewer', 'area_admin'];
+  const areaStaffRoles = ['confirmation_reviewer', 'qualification_reviewer'];
 
   it.each<[string, Role[], string[]]>([
     ['a platform admin', ['platform_admin'], everyStaffRole],
@@ -40,8 +40,9 @@ describe('grantableRoles', () => {
     expect(grantableRoles(actor)).toEqual(expected);
   });
 
-  it('when an area admin is granting, then platform_admin is never among the roles', () => {
+  it('when an area admin is granting, then neither platform_admin nor area_admin is among the roles', () => {
     expect(grantableRoles(['area_admin'])).not.toContain('platform_admin');
+    expect(grantableRoles(['area_admin'])).not.toContain('area_admin');
   });
 
   it('when the returned list is changed, then the next call is unaffected', () => {

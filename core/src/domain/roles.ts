@@ -41,11 +41,15 @@ export function isAreaScopedRole(role: Role): boolean {
   );
 }
 
-/** Which roles an actor may grant when creating or editing staff accounts. */
+/**
+ * Which roles an actor may grant when creating staff accounts: a platform admin any; an area admin
+ * only the reviewer roles (area admins are appointed by a platform admin, so one area admin cannot
+ * create, or take over, another).
+ */
 export function grantableRoles(actorRoles: readonly Role[]): StaffRole[] {
   if (actorRoles.includes(ROLES.platform_admin)) return [...STAFF_ROLES];
   if (actorRoles.includes(ROLES.area_admin)) {
-    return [ROLES.confirmation_reviewer, ROLES.qualification_reviewer, ROLES.area_admin];
+    return [ROLES.confirmation_reviewer, ROLES.qualification_reviewer];
   }
   return [];
 }

@@ -32,10 +32,10 @@ function translateDatabaseError(error: { code?: unknown }): ErrorCode | null {
   if (typeof error.code !== 'string' || !/^[0-9A-Z]{5}$/.test(error.code)) return null;
   switch (error.code) {
     case '23505': // unique_violation
-    case '23503': // foreign_key_violation
     case '40001': // serialization_failure
     case '40P01': // deadlock_detected
       return 'conflict';
+    case '23503': // foreign_key_violation: a reference to something that does not exist
     case '23514': // check_violation
     case '23502': // not_null_violation
     case '22001': // string_data_right_truncation

@@ -1,9 +1,11 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { AppError } from '../lib/errors';
 
 /** Prometheus metrics at /metrics: process defaults plus request counts and latencies by route. */
-export const metricsPlugin = fp(async (app: FastifyInstance) => {
+export const metricsPlugin = fp(async (app: FastifyInstance, opts: { token: string | null }) => {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'hqe_' });
   const duration = new Histogram({
@@ -31,7 +33,14 @@ export const metricsPlugin = fp(async (app: FastifyInstance) => {
     if (reply.statusCode >= 500) errors.inc({ route });
   });
 
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+  const expected = opts.token ? Buffer.from(`Bearer ${opts.token}`) : null;
+  app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
+    if (expected) {
+      const given = Buffer.from(request.headers.authorization ?? '');
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        throw new AppError('unauthenticated', 'Metrics need the bearer token (METRICS_TOKEN).');
+      }
+    }
     void reply.type(registry.contentType);
     return registry.metrics();
   });

@@ -48,11 +48,17 @@ function codeForStatus(status: number): ErrorCode {
 }
 
 let csrfToken: string | null = null;
+/** Whose session the token belongs to: undefined before the first session answer. */
+let sessionAccountId: number | null | undefined;
 
-/** Remember the CSRF token of the latest session or login response. */
-export function setCsrfToken(token: string): void {
-  csrfToken = token;
+/** Remember the CSRF token and the account of the latest session or login response. */
+export function rememberSession(view: SessionView): void {
+  csrfToken = view.csrfToken;
+  sessionAccountId = view.account?.id ?? null;
 }
+
+const SESSION_CHANGED_MESSAGE =
+  '登录状态已发生变化（可能已在其他窗口退出或切换了账号），本次操作未执行。请刷新页面后重试。';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type QueryParams = Record<string, string | number | boolean | null | undefined>;
@@ -135,7 +141,7 @@ export function refreshSession(): Promise<SessionView> {
       const body = await readBody(response);
       if (!response.ok) throw toApiError(response.status, body);
       const view = body as SessionView;
-      setCsrfToken(view.csrfToken);
+      rememberSession(view);
       return view;
     } finally {
       sessionRequest = null;
@@ -156,7 +162,16 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   if (!response.ok && unsafe) {
     const error = toApiError(response.status, body);
     if (error.code !== 'csrf_failed') throw error;
-    await refreshSession();
+    const before = sessionAccountId;
+    const view = await refreshSession();
+    // Never replay an action under another account than the one this page was acting as.
+    if (before !== undefined && (view.account?.id ?? null) !== before) {
+      throw new ApiError({
+        code: 'unauthenticated',
+        message: SESSION_CHANGED_MESSAGE,
+        status: 401,
+      });
+    }
     response = await send(path, options);
     body = await readBody(response);
   }

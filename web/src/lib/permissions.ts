@@ -5,6 +5,23 @@ export function canManageStaff(roles: readonly Role[]): boolean {
   return roles.includes('platform_admin') || roles.includes('area_admin');
 }
 
+/**
+ * Whether the actor may reset, unlock, disable or enable this staff account — the server's rule:
+ * never one's own account (use 修改密码), a platform admin any other, an area admin only the
+ * reviewers of the own area.
+ */
+export function canManageStaffAccount(
+  actor: AccountView,
+  target: { id: number; roles: readonly Role[] },
+): boolean {
+  if (target.id === actor.id) return false;
+  if (actor.roles.includes('platform_admin')) return true;
+  return (
+    actor.roles.includes('area_admin') &&
+    target.roles.every((r) => r === 'confirmation_reviewer' || r === 'qualification_reviewer')
+  );
+}
+
 /** Staff who may read the audit log: platform admins and area admins. */
 export function canViewAudit(roles: readonly Role[]): boolean {
   return canManageStaff(roles);

@@ -1,13 +1,13 @@
 import type { AccountView, StaffAccount, StaffRole } from '@hqe/core';
-import type { AccountWithArea } from './accounts.repository';
+import type { AccountSummary } from './accounts.repository';
 
-const areaOf = (a: AccountWithArea) =>
+const areaOf = (a: AccountSummary) =>
   a.examAreaId !== null && a.examAreaCode !== null && a.examAreaName !== null
     ? { id: a.examAreaId, code: a.examAreaCode, name: a.examAreaName }
     : null;
 
 /** What the account holder sees of their own account. */
-export function toAccountView(a: AccountWithArea): AccountView {
+export function toAccountView(a: AccountSummary): AccountView {
   return {
     id: a.id,
     kind: a.kind,
@@ -20,7 +20,7 @@ export function toAccountView(a: AccountWithArea): AccountView {
 }
 
 /** What an administrator sees of a staff account. */
-export function toStaffAccount(a: AccountWithArea, now: Date): StaffAccount {
+export function toStaffAccount(a: AccountSummary, now: Date): StaffAccount {
   return {
     id: a.id,
     username: a.username,
@@ -37,7 +37,7 @@ export function toStaffAccount(a: AccountWithArea, now: Date): StaffAccount {
 }
 
 /** The account as an audit event records it: never the password hash. */
-export function auditSnapshot(a: AccountWithArea) {
+export function auditSnapshot(a: AccountSummary) {
   return {
     username: a.username,
     displayName: a.displayName,

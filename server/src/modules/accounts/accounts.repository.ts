@@ -12,6 +12,9 @@ export type AccountWithArea = NonNullable<
   Awaited<ReturnType<ReturnType<typeof accountWithArea>['executeTakeFirst']>>
 >;
 
+/** An account as it may travel with a request: everything but the password hash. */
+export type AccountSummary = Omit<AccountWithArea, 'passwordHash'>;
+
 /** Finds an account with its exam area by id. */
 export function findById(db: Kysely<Database>, id: number) {
   return accountWithArea(db).where('a.id', '=', id).executeTakeFirst();
@@ -48,15 +51,52 @@ export async function update(
     .execute();
 }
 
-/** Adds one failed login and returns the new count; atomic under concurrent attempts. */
-export async function incrementFailedLogins(db: Kysely<Database>, id: number): Promise<number> {
-  const row = await db
-    .updateTable('accounts')
-    .set((eb) => ({ failedLoginCount: eb('failedLoginCount', '+', 1) }))
+/**
+ * Locks the account row until the transaction ends and returns its login state; concurrent logins
+ * of one account then decide one after another.
+ */
+export function lockLoginState(db: Kysely<Database>, id: number) {
+  return db
+    .selectFrom('accounts')
+    .select(['failedLoginCount', 'lockedUntil', 'status'])
     .where('id', '=', id)
-    .returning('failedLoginCount')
+    .forUpdate()
     .executeTakeFirstOrThrow();
-  return row.failedLoginCount;
+}
+
+/** Locks an account row until the transaction ends; returns whether it exists. */
+export async function lockById(db: Kysely<Database>, id: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('accounts')
+    .select('id')
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Ends every session of an account (after a reset, a lock or disabling). */
+export async function deleteSessions(db: Kysely<Database>, accountId: number): Promise<void> {
+  await db.deleteFrom('sessions').where('accountId', '=', accountId).execute();
+}
+
+/** True when the exam area exists. */
+export async function examAreaExists(db: Kysely<Database>, id: number): Promise<boolean> {
+  const row = await db.selectFrom('examAreas').select('id').where('id', '=', id).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Locks every active platform administrator's row and returns their ids. */
+export async function lockActivePlatformAdmins(db: Kysely<Database>): Promise<number[]> {
+  const rows = await db
+    .selectFrom('accounts')
+    .select('id')
+    .where(sql<boolean>`'platform_admin' = any(roles)`)
+    .where('status', '=', 'active')
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+  return rows.map((r) => r.id);
 }
 
 export interface StaffFilter {

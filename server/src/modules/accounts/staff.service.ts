@@ -20,6 +20,10 @@ import { auditSnapshot, toStaffAccount } from './account-view';
 import type { AccountWithArea } from './accounts.repository';
 
 const isPlatformAdmin = (actor: Actor) => actor.roles.includes(ROLES.platform_admin);
+const REVIEWER_ROLES: ReadonlySet<string> = new Set([
+  ROLES.confirmation_reviewer,
+  ROLES.qualification_reviewer,
+]);
 
 function assertPasswordAllowed(password: string, username: string, path: string) {
   const problems = checkPassword(password, 'staff', username);
@@ -41,14 +45,25 @@ export function createStaffService({ db, clock }: { db: Db; clock: Clock }) {
     throw forbidden();
   }
 
-  /** Loads a staff account the actor may manage, or fails as if it did not exist. */
-  async function loadManaged(actor: Actor, id: number): Promise<AccountWithArea> {
+  /**
+   * Loads a staff account the actor may manage, locking its row for the transaction. Another
+   * area's account, a candidate or a missing id look alike (404). One's own account is managed
+   * through 修改密码; an area admin manages only the reviewers of the own area.
+   */
+  async function loadManaged(trx: Db, actor: Actor, id: number): Promise<AccountWithArea> {
     const area = managedArea(actor);
-    const account = await accountsRepository.findById(db, id);
+    const account = (await accountsRepository.lockById(trx, id))
+      ? await accountsRepository.findById(trx, id)
+      : undefined;
     if (!account || account.kind !== 'staff' || (area !== null && account.examAreaId !== area)) {
       throw notFound('未找到该工作人员账号。');
     }
-    if (area !== null && account.roles.includes(ROLES.platform_admin)) throw forbidden();
+    if (account.id === actor.accountId) {
+      throw conflict('不能在人员管理中修改本人账号。修改本人密码请使用“修改密码”。');
+    }
+    if (area !== null && !account.roles.every((r) => REVIEWER_ROLES.has(r))) {
+      throw forbidden('考区管理员只能管理本考区的审核员账号。');
+    }
     return account;
   }
 
@@ -58,14 +73,21 @@ export function createStaffService({ db, clock }: { db: Db; clock: Clock }) {
     id: number,
     action: string,
     patch: Parameters<typeof accountsRepository.update>[2],
-    options: { endSessions?: boolean } = {},
+    options: { endSessions?: boolean; keepOnePlatformAdmin?: boolean } = {},
   ): Promise<StaffAccount> {
-    const before = await loadManaged(actor, id);
     const now = clock.now();
     await db.transaction().execute(async (trx) => {
+      if (options.keepOnePlatformAdmin) {
+        // Lock every active platform admin first (always in id order), so two admins disabling
+        // each other at once decide one after the other and one of them stays.
+        const admins = await accountsRepository.lockActivePlatformAdmins(trx);
+        if (admins.includes(id) && admins.length === 1) {
+          throw conflict('不能停用最后一位平台管理员。');
+        }
+      }
+      const before = await loadManaged(trx, actor, id);
       await accountsRepository.update(trx, id, patch, now);
-      if (options.endSessions)
-        await trx.deleteFrom('sessions').where('accountId', '=', id).execute();
+      if (options.endSessions) await accountsRepository.deleteSessions(trx, id);
       const after = await accountsRepository.findById(trx, id);
       await recordAuditEvent(trx, {
         occurredAt: now,
@@ -113,9 +135,18 @@ export function createStaffService({ db, clock }: { db: Db; clock: Clock }) {
           { path: 'examAreaId', message: '请选择所属考区' },
         ]);
       }
-      if (!scoped && roles.includes(ROLES.platform_admin) && input.examAreaId !== null) {
-        throw validationFailed('平台管理员不属于任何考区。', [
-          { path: 'examAreaId', message: '平台管理员无需选择考区' },
+      if (roles.includes(ROLES.platform_admin) && (scoped || input.examAreaId !== null)) {
+        throw validationFailed('平台管理员不属于任何考区，不能同时担任考区角色。', [
+          { path: 'roles', message: '平台管理员不能与考区角色同时授予' },
+        ]);
+      }
+      if (
+        scoped &&
+        examAreaId !== null &&
+        !(await accountsRepository.examAreaExists(db, examAreaId))
+      ) {
+        throw validationFailed('所选考区不存在，请重新选择。', [
+          { path: 'examAreaId', message: '考区不存在' },
         ]);
       }
       assertPasswordAllowed(input.initialPassword, input.username, 'initialPassword');
@@ -156,7 +187,7 @@ export function createStaffService({ db, clock }: { db: Db; clock: Clock }) {
 
     /** Sets a new temporary password, unlocks, and ends the account's sessions. */
     async resetPassword(actor: Actor, id: number, newPassword: string) {
-      const target = await loadManaged(actor, id);
+      const target = await loadManaged(db, actor, id);
       assertPasswordAllowed(newPassword, target.username, 'newPassword');
       const passwordHash = await hashPassword(newPassword);
       return change(
@@ -175,12 +206,13 @@ export function createStaffService({ db, clock }: { db: Db; clock: Clock }) {
     /** Disables or re-enables an account; disabling ends its sessions. */
     async setStatus(actor: Actor, id: number, status: 'active' | 'disabled') {
       if (id === actor.accountId) throw conflict('不能停用或启用自己的账号。');
+      const disabling = status === 'disabled';
       return change(
         actor,
         id,
-        status === 'disabled' ? 'account.disabled' : 'account.enabled',
+        disabling ? 'account.disabled' : 'account.enabled',
         { status },
-        { endSessions: status === 'disabled' },
+        { endSessions: disabling, keepOnePlatformAdmin: disabling },
       );
     },
   };

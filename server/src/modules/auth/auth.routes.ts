@@ -95,6 +95,8 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
   app.post(
     '/password',
     {
+      // The current password is checked here too: bound the guessing a stolen session allows.
+      config: { rateLimit: { max: 10, timeWindow: 60_000 } },
       preHandler: requireAuth({ allowPendingPasswordChange: true }),
       schema: {
         tags: ['auth'],
@@ -106,6 +108,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
           400: errorEnvelopeSchema,
           401: errorEnvelopeSchema,
           403: errorEnvelopeSchema,
+          429: errorEnvelopeSchema,
         },
       },
     },

@@ -16,6 +16,7 @@ import {
   accountsRepository,
   auditSnapshot,
   toAccountView,
+  type AccountSummary,
   type AccountWithArea,
 } from '../accounts';
 import { recordAuditEvent } from '../audit';
@@ -23,7 +24,7 @@ import * as sessionsRepository from './sessions.repository';
 
 /** The logged-in account and its session, as resolved from the session cookie. */
 export interface AuthContext {
-  account: AccountWithArea;
+  account: AccountSummary;
   sessionId: string;
   csrfToken: string;
 }
@@ -61,14 +62,34 @@ export function createAuthService({ db, clock, config }: { db: Db; clock: Clock;
       { lockedUntil: until.toISOString() },
     );
 
-  /** Records a failed password; locks the account when the failures reach the limit. */
+  const isLocked = (lockedUntil: Date | null, now: Date) =>
+    lockedUntil !== null && lockedUntil.getTime() > now.getTime();
+
+  /**
+   * Records a failed password under a row lock, so parallel guesses count one by one. The count of
+   * consecutive failures is kept while locked: once a lock expires, a single further failure locks
+   * again. Returns the lock's end when the account is (now) locked.
+   */
   async function recordFailure(account: AccountWithArea, meta: LoginMeta): Promise<Date | null> {
     const now = clock.now();
     return db.transaction().execute(async (trx) => {
-      const failures = await accountsRepository.incrementFailedLogins(trx, account.id);
-      if (failures < config.login.maxFailures) return null;
+      const current = await accountsRepository.lockLoginState(trx, account.id);
+      const failures = current.failedLoginCount + 1;
+      if (isLocked(current.lockedUntil, now)) {
+        await accountsRepository.update(trx, account.id, { failedLoginCount: failures }, now);
+        return current.lockedUntil;
+      }
+      if (failures < config.login.maxFailures) {
+        await accountsRepository.update(trx, account.id, { failedLoginCount: failures }, now);
+        return null;
+      }
       const lockedUntil = new Date(now.getTime() + config.login.lockMinutes * 60_000);
-      await accountsRepository.update(trx, account.id, { lockedUntil, failedLoginCount: 0 }, now);
+      await accountsRepository.update(
+        trx,
+        account.id,
+        { lockedUntil, failedLoginCount: failures },
+        now,
+      );
       await sessionsRepository.deleteByAccount(trx, account.id);
       await recordAuditEvent(trx, {
         occurredAt: now,
@@ -94,7 +115,7 @@ export function createAuthService({ db, clock, config }: { db: Db; clock: Clock;
         throw new AppError('invalid_credentials');
       }
       const now = clock.now();
-      if (account.lockedUntil && account.lockedUntil.getTime() > now.getTime()) {
+      if (account.lockedUntil && isLocked(account.lockedUntil, now)) {
         throw lockedError(account.lockedUntil);
       }
       if (!(await verifyPassword(account.passwordHash, input.password))) {
@@ -114,6 +135,14 @@ export function createAuthService({ db, clock, config }: { db: Db; clock: Clock;
       const sessionToken = randomToken();
       const csrfToken = randomToken();
       await db.transaction().execute(async (trx) => {
+        // A lock set by parallel wrong guesses while this password was being checked still holds.
+        const current = await accountsRepository.lockLoginState(trx, account.id);
+        if (current.lockedUntil && isLocked(current.lockedUntil, now)) {
+          throw lockedError(current.lockedUntil);
+        }
+        if (current.status !== 'active') {
+          throw new AppError('forbidden', '该账号已停用。如需使用，请联系考区管理员。');
+        }
         await accountsRepository.update(
           trx,
           account.id,

@@ -45,7 +45,8 @@ export const sessionPlugin = fp(
   async (app: FastifyInstance, opts: { authService: AuthService; secureCookies: boolean }) => {
     app.decorateRequest('auth', null);
     app.addHook('onRequest', async (request, reply) => {
-      if (!request.url.startsWith('/api/') || request.is404) return;
+      // The matched route, not the raw URL: the router decodes the path, so '/%61pi/…' is '/api/…'.
+      if (request.is404 || !request.routeOptions.url?.startsWith('/api/')) return;
       const token = request.cookies[SESSION_COOKIE];
       if (token) {
         request.auth = token.length <= 100 ? await opts.authService.resolveSession(token) : null;

@@ -12,8 +12,21 @@ export function findActiveWithAccount(db: Kysely<Database>, id: string, now: Dat
     .selectFrom('sessions as s')
     .innerJoin('accounts as a', 'a.id', 's.accountId')
     .leftJoin('examAreas as ea', 'ea.id', 'a.examAreaId')
-    .selectAll('a')
     .select([
+      'a.id',
+      'a.kind',
+      'a.username',
+      'a.displayName',
+      'a.roles',
+      'a.examAreaId',
+      'a.status',
+      'a.failedLoginCount',
+      'a.lockedUntil',
+      'a.mustChangePassword',
+      'a.passwordChangedAt',
+      'a.lastLoginAt',
+      'a.createdAt',
+      'a.updatedAt',
       's.id as sessionId',
       's.csrfToken',
       's.createdAt as sessionCreatedAt',

@@ -18,10 +18,13 @@ export interface JobWorkerOptions {
   db: Db;
   clock: Clock;
   logger: FastifyBaseLogger;
+  /** Only these kinds are claimed; jobs of other kinds are left for workers that know them. */
   handlers: Record<string, JobHandler>;
   pollMs?: number;
-  batchSize?: number;
-  /** A running job older than this is taken to be orphaned by a dead worker. */
+  /**
+   * A running job whose lock has not been renewed for this long is taken to be orphaned by a dead
+   * worker. A live worker renews the lock of the job in hand every third of this.
+   */
   staleAfterMs?: number;
   /** First retry delay; doubles with each attempt, capped at one hour. */
   backoffBaseMs?: number;
@@ -36,43 +39,104 @@ export function backoffDelay(attempt: number, baseMs: number): number {
 
 /**
  * The in-process worker over the jobs table. Several processes may run one each: claims use
- * `FOR UPDATE SKIP LOCKED`. Failed jobs are retried with exponential backoff.
+ * `FOR UPDATE SKIP LOCKED`. Jobs are claimed one at a time, only of kinds this worker has handlers
+ * for; the lock of the job in hand is renewed while its handler runs, and its outcome is written
+ * only if the lock still holds. Failed jobs are retried with exponential backoff.
  */
 export function createJobWorker(options: JobWorkerOptions) {
   const { db, clock, logger, handlers } = options;
   const pollMs = options.pollMs ?? 1000;
-  const batchSize = options.batchSize ?? 10;
   const staleAfterMs = options.staleAfterMs ?? 10 * 60_000;
+  const heartbeatMs = Math.max(1, Math.floor(staleAfterMs / 3));
   const backoffBaseMs = options.backoffBaseMs ?? 30_000;
   const workerId = `worker-${randomUUID()}`;
+  const kinds = Object.keys(handlers);
+  const handlerFor = (kind: string): JobHandler | undefined =>
+    Object.hasOwn(handlers, kind) ? handlers[kind] : undefined;
+
+  for (const { kind } of options.recurring ?? []) {
+    if (!handlerFor(kind)) throw new Error(`recurring job kind "${kind}" has no handler`);
+  }
+
   let timer: NodeJS.Timeout | undefined;
-  let running: Promise<number> | undefined;
-  let stopped = true;
+  /** Polling was started and not stopped since. */
+  let polling = false;
+  /** `stop()` was called and `start()` not since: drains finish the job in hand and return. */
+  let stopped = false;
+  const inFlight = new Set<Promise<number>>();
+
+  /**
+   * Renews the job's lock every `heartbeatMs` until the returned function is called, which stops
+   * the timer and waits for a renewal in flight. Stops renewing once the lock turns out lost.
+   */
+  function startHeartbeat(job: Job): () => Promise<void> {
+    let beat: Promise<void> | undefined;
+    const interval = setInterval(() => {
+      if (beat) return;
+      beat = jobsRepository
+        .heartbeat(db, job, workerId, clock.now())
+        .then((held) => {
+          if (held) return;
+          clearInterval(interval);
+          logger.warn(
+            { jobId: job.id, kind: job.kind, attempt: job.attempts, workerId },
+            'job lock lost while running; its outcome will be ignored',
+          );
+        })
+        .catch((error: unknown) => {
+          logger.error({ jobId: job.id, kind: job.kind, err: error }, 'job heartbeat failed');
+        })
+        .finally(() => {
+          beat = undefined;
+        });
+    }, heartbeatMs);
+    interval.unref();
+    return async () => {
+      clearInterval(interval);
+      await beat;
+    };
+  }
 
   async function runOne(job: Job): Promise<void> {
-    const handler = handlers[job.kind];
+    const handler = handlerFor(job.kind);
     const started = performance.now();
+    const stopHeartbeat = startHeartbeat(job);
+    let failure: { message: string } | undefined;
     try {
       if (!handler) throw new Error(`no handler for job kind "${job.kind}"`);
       await handler({ job, db, clock });
-      await jobsRepository.markDone(db, job.id, clock.now());
-      logger.info(
-        { jobId: job.id, kind: job.kind, ms: Math.round(performance.now() - started) },
-        'job done',
-      );
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const now = clock.now();
-      const retryAt = new Date(now.getTime() + backoffDelay(job.attempts, backoffBaseMs));
-      const outcome = await jobsRepository.markFailed(db, job, message, now, retryAt);
-      logger.warn(
-        { jobId: job.id, kind: job.kind, attempt: job.attempts, outcome, err: message },
-        'job failed',
-      );
+      failure = { message: error instanceof Error ? error.message : String(error) };
+    } finally {
+      await stopHeartbeat();
+    }
+
+    const log = { jobId: job.id, kind: job.kind, attempt: job.attempts, workerId };
+    const now = clock.now();
+    if (!failure) {
+      if (await jobsRepository.markDone(db, job, workerId, now)) {
+        logger.info({ ...log, ms: Math.round(performance.now() - started) }, 'job done');
+      } else {
+        logger.warn(log, 'job done after its lock was lost; outcome ignored');
+      }
+      return;
+    }
+    const retryAt = new Date(now.getTime() + backoffDelay(job.attempts, backoffBaseMs));
+    const outcome = await jobsRepository.markFailed(
+      db,
+      job,
+      workerId,
+      failure.message,
+      now,
+      retryAt,
+    );
+    if (outcome === 'superseded') {
+      logger.warn({ ...log, err: failure.message }, 'job failed after its lock was lost; ignored');
+    } else {
+      logger.warn({ ...log, outcome, err: failure.message }, 'job failed');
     }
   }
 
-  /** Runs every due job once; returns how many ran. Tests call this directly. */
   /** Keeps one pending job of each recurring kind queued, `everyMs` from now. */
   async function queueRecurring(): Promise<void> {
     for (const { kind, everyMs } of options.recurring ?? []) {
@@ -81,31 +145,44 @@ export function createJobWorker(options: JobWorkerOptions) {
     }
   }
 
-  async function drain(): Promise<number> {
+  async function drainDue(): Promise<number> {
+    if (stopped) return 0;
     let total = 0;
     await queueRecurring();
-    for (;;) {
+    while (!stopped) {
       const now = clock.now();
       await jobsRepository.releaseStale(db, new Date(now.getTime() - staleAfterMs), now);
-      const jobs = await jobsRepository.claimDue(db, workerId, now, batchSize);
-      if (jobs.length === 0) {
-        if (total > 0) await queueRecurring();
-        return total;
-      }
-      for (const job of jobs) await runOne(job);
-      total += jobs.length;
+      const [job] = await jobsRepository.claimDue(db, workerId, now, kinds);
+      if (!job) break;
+      await runOne(job);
+      total += 1;
     }
+    if (total > 0) await queueRecurring();
+    return total;
+  }
+
+  /**
+   * Runs due jobs one at a time until none is left, or until `stop()`; returns how many ran.
+   * Tests call this directly.
+   */
+  function drain(): Promise<number> {
+    const run = drainDue();
+    inFlight.add(run);
+    const forget = () => inFlight.delete(run);
+    run.then(forget, forget);
+    return run;
   }
 
   function schedule() {
-    if (stopped) return;
+    if (!polling) return;
     timer = setTimeout(() => {
-      running = drain()
+      timer = undefined;
+      void drain()
         .catch((error: unknown) => {
           logger.error({ err: error }, 'job worker poll failed');
           return 0;
         })
-        .finally(schedule);
+        .then(schedule);
     }, pollMs);
     timer.unref();
   }
@@ -114,15 +191,21 @@ export function createJobWorker(options: JobWorkerOptions) {
     drain,
     /** Starts polling. */
     start() {
-      if (!stopped) return;
+      if (polling) return;
+      polling = true;
       stopped = false;
       schedule();
     },
-    /** Stops polling and waits for the job in hand to finish. */
+    /**
+     * Stops polling and waits for the job in hand to finish; drains in progress return after it.
+     * A stopped worker runs nothing, even when drained directly, until started again.
+     */
     async stop() {
+      polling = false;
       stopped = true;
       if (timer) clearTimeout(timer);
-      if (running) await running;
+      timer = undefined;
+      await Promise.allSettled([...inFlight]);
     },
   };
 }

@@ -33,16 +33,25 @@ export async function enqueue(db: Kysely<Database>, job: NewJob): Promise<number
   return row?.id ?? null;
 }
 
+/** The claim a worker holds on a running job: the fence every later write of that run checks. */
+export type JobClaim = Pick<Job, 'id' | 'attempts'>;
+
 /**
- * Claims up to `limit` due jobs for one worker. `FOR UPDATE SKIP LOCKED` lets many workers poll
- * the same table without taking each other's jobs or waiting on each other's locks.
+ * Claims due jobs of the given kinds for one worker — one by default, so `lockedAt` is stamped
+ * right before the job runs. Kinds the worker has no handler for are left alone: during a rolling
+ * deploy an older process must not claim (and burn the attempts of) a kind only newer ones know.
+ * `FOR UPDATE SKIP LOCKED` lets many workers poll the same table without taking each other's jobs
+ * or waiting on each other's locks. Each claim adds an attempt; `attempts` with `lockedBy` then
+ * identifies this run (see {@link markDone}).
  */
 export async function claimDue(
   db: Kysely<Database>,
   workerId: string,
   now: Date,
-  limit: number,
+  kinds: readonly string[],
+  limit = 1,
 ): Promise<Job[]> {
+  if (kinds.length === 0 || limit < 1) return [];
   return db
     .updateTable('jobs')
     .set((eb) => ({
@@ -57,7 +66,9 @@ export async function claimDue(
         .select('id')
         .where('status', '=', 'pending')
         .where('runAt', '<=', now)
+        .where('kind', 'in', [...kinds])
         .orderBy('runAt')
+        .orderBy('id')
         .limit(limit)
         .forUpdate()
         .skipLocked(),
@@ -66,25 +77,64 @@ export async function claimDue(
     .execute();
 }
 
-/** Marks a job done. */
-export async function markDone(db: Kysely<Database>, id: number, now: Date): Promise<void> {
-  await db
+/**
+ * Renews the lock of a running job (`lockedAt = now`) so that `releaseStale` does not take it from
+ * a worker that is still at it. False when the claim is no longer held: the job was released as
+ * stale, and maybe claimed again, or finished.
+ */
+export async function heartbeat(
+  db: Kysely<Database>,
+  claim: JobClaim,
+  workerId: string,
+  now: Date,
+): Promise<boolean> {
+  const result = await db
     .updateTable('jobs')
-    .set({ status: 'done', finishedAt: now, lockedAt: null, lockedBy: null, lastError: null })
-    .where('id', '=', id)
-    .execute();
+    .set({ lockedAt: now })
+    .where('id', '=', claim.id)
+    .where('status', '=', 'running')
+    .where('lockedBy', '=', workerId)
+    .where('attempts', '=', claim.attempts)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }
 
-/** Records a failure: back to pending at `retryAt`, or failed for good when out of attempts. */
+/**
+ * Marks a job done, if this worker's claim on it still holds (it is running, locked by
+ * `workerId`, at the attempt claimed). False, and nothing written, when it does not: a run that
+ * was released as stale must not overwrite the outcome of the run that superseded it.
+ */
+export async function markDone(
+  db: Kysely<Database>,
+  claim: JobClaim,
+  workerId: string,
+  now: Date,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('jobs')
+    .set({ status: 'done', finishedAt: now, lockedAt: null, lockedBy: null, lastError: null })
+    .where('id', '=', claim.id)
+    .where('status', '=', 'running')
+    .where('lockedBy', '=', workerId)
+    .where('attempts', '=', claim.attempts)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/**
+ * Records a failure: back to pending at `retryAt`, or failed for good when out of attempts.
+ * Fenced like {@link markDone}: 'superseded', and nothing written, when the claim no longer holds.
+ */
 export async function markFailed(
   db: Kysely<Database>,
-  job: Pick<Job, 'id' | 'attempts' | 'maxAttempts'>,
+  claim: JobClaim & Pick<Job, 'maxAttempts'>,
+  workerId: string,
   error: string,
   now: Date,
   retryAt: Date,
-): Promise<'retry' | 'failed'> {
-  const final = job.attempts >= job.maxAttempts;
-  await db
+): Promise<'retry' | 'failed' | 'superseded'> {
+  const final = claim.attempts >= claim.maxAttempts;
+  const result = await db
     .updateTable('jobs')
     .set({
       status: final ? 'failed' : 'pending',
@@ -94,8 +144,12 @@ export async function markFailed(
       lockedAt: null,
       lockedBy: null,
     })
-    .where('id', '=', job.id)
-    .execute();
+    .where('id', '=', claim.id)
+    .where('status', '=', 'running')
+    .where('lockedBy', '=', workerId)
+    .where('attempts', '=', claim.attempts)
+    .executeTakeFirst();
+  if (result.numUpdatedRows === 0n) return 'superseded';
   return final ? 'failed' : 'retry';
 }
 

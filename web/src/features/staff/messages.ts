@@ -41,6 +41,8 @@ export const staffMessages = {
   unlocked: (a: StaffAccount) => `已解锁 ${a.displayName} 的账号，该人员现在可以重新登录。`,
   disabled: (a: StaffAccount) => `已停用 ${a.displayName} 的账号。`,
   enabled: (a: StaffAccount) => `已启用 ${a.displayName} 的账号。`,
+  selfNoActions: '本人账号请在“修改密码”中修改',
+  noActions: '—',
   rowActionsLabel: (a: StaffAccount) => `${a.displayName}（${a.username}）的操作`,
   // Create form
   createTitle: '新增人员',

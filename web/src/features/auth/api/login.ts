@@ -1,12 +1,12 @@
 import type { LoginRequest, SessionView } from '@hqe/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, setCsrfToken } from '../../../lib/api-client';
+import { api, rememberSession } from '../../../lib/api-client';
 import { clearUserData, SESSION_QUERY_KEY } from '../../../lib/query-client';
 
 /** POST /api/auth/login — returns the new session with a new CSRF token. */
 export async function login(body: LoginRequest): Promise<SessionView> {
   const view = await api.post<SessionView>('/api/auth/login', body);
-  setCsrfToken(view.csrfToken);
+  rememberSession(view);
   return view;
 }
 

@@ -28,7 +28,8 @@ export function LoginForm({ audience, onSuccess }: Props) {
 
   const submit = (values: Values) => {
     setFormError(null);
-    loginMutation.mutate(values, {
+    // The console says which entrance this is, so the server opens no session for a candidate there.
+    loginMutation.mutate(candidate ? values : { ...values, portal: 'console' }, {
       onSuccess,
       onError: (error) => {
         const fieldErrors = fieldErrorsOf(error, ['username', 'password']);

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { QueryError } from '../../../components/query-error';
 import { StatusTag } from '../../../components/status-tag';
 import { formatInstant, isInFuture } from '../../../lib/format';
+import { canManageStaffAccount } from '../../../lib/permissions';
 import { PAGE_SIZE_OPTIONS, type ExamAreaRef } from '../../../lib/types';
 import { useStaffAccounts } from '../api/list-staff-accounts';
 import { staffMessages as m } from '../messages';
@@ -68,14 +69,12 @@ export function StaffManagement({ actor, areas }: Props) {
       {row.id === actor.id && <span className="self-mark">{m.self}</span>}
     </span>
   );
-  const actionsCell = (row: StaffAccount) => (
-    <StaffRowActions
-      account={row}
-      isSelf={row.id === actor.id}
-      onResetPassword={setResetting}
-      stacked={!wide}
-    />
-  );
+  const actionsCell = (row: StaffAccount) =>
+    canManageStaffAccount(actor, row) ? (
+      <StaffRowActions account={row} onResetPassword={setResetting} stacked={!wide} />
+    ) : (
+      <span className="muted">{row.id === actor.id ? m.selfNoActions : m.noActions}</span>
+    );
 
   // Phones get three columns (who, state, actions) so nothing needs sideways scrolling.
   const columns: TableColumnsType<StaffAccount> = wide

@@ -6,15 +6,13 @@ import { useSetStaffStatus } from '../api/set-staff-status';
 import { useUnlockStaffAccount } from '../api/unlock-staff-account';
 import { staffMessages as m } from '../messages';
 
-/** 重置密码 / 解锁 / 停用·启用 for one row; one cannot disable oneself. */
+/** 重置密码 / 解锁 / 停用·启用 for one row the actor may manage. */
 export function StaffRowActions({
   account,
-  isSelf,
   onResetPassword,
   stacked = false,
 }: {
   account: StaffAccount;
-  isSelf: boolean;
   onResetPassword: (account: StaffAccount) => void;
   /** One action per line (narrow screens). */
   stacked?: boolean;
@@ -62,36 +60,34 @@ export function StaffRowActions({
           {m.unlock}
         </Button>
       )}
-      {!isSelf && (
-        <Popconfirm
-          title={active ? m.confirmDisable(account) : m.confirmEnable(account)}
-          description={active ? m.confirmDisableHint : undefined}
-          okText={m.confirmOk}
-          cancelText={m.confirmCancel}
-          okButtonProps={{ danger: active }}
-          getPopupContainer={() => document.getElementById('main') ?? document.body}
-          onConfirm={() =>
-            setStatus.mutate(
-              { id: account.id, status: active ? 'disabled' : 'active' },
-              {
-                onSuccess: () =>
-                  void message.success(active ? m.disabled(account) : m.enabled(account)),
-                onError: fail,
-              },
-            )
-          }
+      <Popconfirm
+        title={active ? m.confirmDisable(account) : m.confirmEnable(account)}
+        description={active ? m.confirmDisableHint : undefined}
+        okText={m.confirmOk}
+        cancelText={m.confirmCancel}
+        okButtonProps={{ danger: active }}
+        getPopupContainer={() => document.getElementById('main') ?? document.body}
+        onConfirm={() =>
+          setStatus.mutate(
+            { id: account.id, status: active ? 'disabled' : 'active' },
+            {
+              onSuccess: () =>
+                void message.success(active ? m.disabled(account) : m.enabled(account)),
+              onError: fail,
+            },
+          )
+        }
+      >
+        <Button
+          type="link"
+          size="middle"
+          danger={active}
+          loading={setStatus.isPending}
+          aria-label={`${active ? m.disable : m.enable}：${who}`}
         >
-          <Button
-            type="link"
-            size="middle"
-            danger={active}
-            loading={setStatus.isPending}
-            aria-label={`${active ? m.disable : m.enable}：${who}`}
-          >
-            {active ? m.disable : m.enable}
-          </Button>
-        </Popconfirm>
-      )}
+          {active ? m.disable : m.enable}
+        </Button>
+      </Popconfirm>
     </Space>
   );
 }
