@@ -2,6 +2,7 @@
 export const commonMessages = {
   loading: '正在加载，请稍候…',
   retry: '重试',
+  cancel: '取消',
   regionErrorTitle: '此部分内容暂时无法显示',
   regionErrorHint: '请点击“重试”。如仍无法显示，请刷新页面或稍后再试。',
   loadErrorTitle: '数据加载失败',

@@ -47,7 +47,6 @@ export const staffMessages = {
   // Create form
   createTitle: '新增人员',
   createSubmit: '创建账号',
-  cancel: '取消',
   usernameLabel: '用户名',
   usernameHelp:
     '用于登录，以字母开头，由 3–32 位小写字母、数字、下划线、点或连字符组成，创建后不可修改。',

@@ -1,5 +1,6 @@
 import type { AccountView } from '@hqe/core';
-import { Alert, Button, Form, Input } from 'antd';
+import { Button, Form, Input } from 'antd';
+import { FormErrorAlert } from '../../../components/form-modal';
 import { useState } from 'react';
 import { PasswordRequirements } from '../../../components/password-requirements';
 import { errorMessageOf } from '../../../lib/api-client';
@@ -55,15 +56,7 @@ export function ChangePasswordForm({
       aria-label={m.changePasswordTitle}
       className="narrow-form"
     >
-      {formError && (
-        <Alert
-          className="form-alert"
-          type="error"
-          showIcon
-          title={m.changePasswordFailedTitle}
-          description={formError}
-        />
-      )}
+      <FormErrorAlert title={m.changePasswordFailedTitle} error={formError} />
       <Form.Item
         name="currentPassword"
         label={m.currentPasswordLabel}

@@ -1,6 +1,7 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { loginNameSchema, type SessionView } from '@hqe/core';
-import { Alert, Button, Form, Input } from 'antd';
+import { Button, Form, Input } from 'antd';
+import { FormErrorAlert } from '../../../components/form-modal';
 import { useState } from 'react';
 import { errorMessageOf } from '../../../lib/api-client';
 import { fieldErrorsOf } from '../../../lib/form-errors';
@@ -51,15 +52,7 @@ export function LoginForm({ audience, onSuccess }: Props) {
       aria-label={candidate ? m.candidateLoginTitle : m.staffLoginTitle}
       className="login-form"
     >
-      {formError && (
-        <Alert
-          className="form-alert"
-          type="error"
-          showIcon
-          title={m.loginFailedTitle}
-          description={formError}
-        />
-      )}
+      <FormErrorAlert title={m.loginFailedTitle} error={formError} />
       <Form.Item
         name="username"
         label={candidate ? m.candidateUsernameLabel : m.staffUsernameLabel}

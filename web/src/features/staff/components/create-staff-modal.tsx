@@ -7,8 +7,9 @@ import {
   type AccountView,
   type StaffRole,
 } from '@hqe/core';
-import { Alert, App, Button, Form, Input, Modal, Select, Space } from 'antd';
+import { App, Button, Form, Input, Select, Space } from 'antd';
 import { useState } from 'react';
+import { FormErrorAlert, FormModal } from '../../../components/form-modal';
 import { PasswordRequirements } from '../../../components/password-requirements';
 import { errorMessageOf, isApiError } from '../../../lib/api-client';
 import { fieldErrorsOf } from '../../../lib/form-errors';
@@ -107,25 +108,13 @@ export function CreateStaffModal({ open, onClose, actor, areas }: Props) {
   };
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={m.createTitle}
+      submitText={m.createSubmit}
+      pending={mutation.isPending}
       onCancel={close}
-      destroyOnHidden
-      mask={{ closable: false }}
-      footer={[
-        <Button key="cancel" onClick={close}>
-          {m.cancel}
-        </Button>,
-        <Button
-          key="submit"
-          type="primary"
-          loading={mutation.isPending}
-          onClick={() => form.submit()}
-        >
-          {m.createSubmit}
-        </Button>,
-      ]}
+      onSubmit={() => form.submit()}
     >
       <Form<Values>
         form={form}
@@ -136,15 +125,7 @@ export function CreateStaffModal({ open, onClose, actor, areas }: Props) {
         initialValues={{ roles: [] }}
         onValuesChange={() => setFormError(null)}
       >
-        {formError && (
-          <Alert
-            className="form-alert"
-            type="error"
-            showIcon
-            title={m.createFailedTitle}
-            description={formError}
-          />
-        )}
+        <FormErrorAlert title={m.createFailedTitle} error={formError} />
         <Form.Item
           name="username"
           label={m.usernameLabel}
@@ -216,6 +197,6 @@ export function CreateStaffModal({ open, onClose, actor, areas }: Props) {
         />
         <p className="form-note">{m.initialPasswordHelp}</p>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

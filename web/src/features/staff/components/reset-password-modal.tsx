@@ -1,6 +1,7 @@
 import type { StaffAccount } from '@hqe/core';
-import { Alert, App, Button, Form, Input, Modal, Space } from 'antd';
+import { App, Button, Form, Input, Space } from 'antd';
 import { useState } from 'react';
+import { FormErrorAlert, FormModal } from '../../../components/form-modal';
 import { PasswordRequirements } from '../../../components/password-requirements';
 import { errorMessageOf } from '../../../lib/api-client';
 import { fieldErrorsOf } from '../../../lib/form-errors';
@@ -63,25 +64,13 @@ export function ResetPasswordModal({
   };
 
   return (
-    <Modal
+    <FormModal
       open={account !== null}
       title={account ? m.resetTitle(account) : ''}
+      submitText={m.resetSubmit}
+      pending={mutation.isPending}
       onCancel={close}
-      destroyOnHidden
-      mask={{ closable: false }}
-      footer={[
-        <Button key="cancel" onClick={close}>
-          {m.cancel}
-        </Button>,
-        <Button
-          key="submit"
-          type="primary"
-          loading={mutation.isPending}
-          onClick={() => form.submit()}
-        >
-          {m.resetSubmit}
-        </Button>,
-      ]}
+      onSubmit={() => form.submit()}
     >
       <Form<Values>
         form={form}
@@ -91,15 +80,7 @@ export function ResetPasswordModal({
         aria-label={account ? m.resetTitle(account) : m.resetPassword}
         onValuesChange={() => setFormError(null)}
       >
-        {formError && (
-          <Alert
-            className="form-alert"
-            type="error"
-            showIcon
-            title={m.resetFailedTitle}
-            description={formError}
-          />
-        )}
+        <FormErrorAlert title={m.resetFailedTitle} error={formError} />
         <Form.Item label={m.newPasswordLabel} required htmlFor="reset-password_newPassword">
           <Space.Compact block>
             <Form.Item
@@ -131,6 +112,6 @@ export function ResetPasswordModal({
           />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
