@@ -8,3 +8,4 @@ export * from './api/auth';
 export * from './api/staff';
 export * from './api/catalog';
 export * from './api/audit';
+export * from './domain/eligibility';
