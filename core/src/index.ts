@@ -8,4 +8,5 @@ export * from './api/auth';
 export * from './api/staff';
 export * from './api/catalog';
 export * from './api/audit';
+export * from './api/catalog-admin';
 export * from './domain/eligibility';

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -13,10 +14,19 @@ import type { DatabaseHandle } from './db/database';
 import type { Clock } from './lib/clock';
 import { AppError } from './lib/errors';
 import { loggerOptions } from './lib/logger';
+import { createLocalStorage, type FileStorage } from './lib/storage';
 import { createStaffService, staffRoutes } from './modules/accounts';
 import { auditRoutes, createAuditService } from './modules/audit';
 import { authRoutes, createAuthService, sessionPlugin } from './modules/auth';
-import { catalogRoutes, createCatalogService } from './modules/catalog';
+import {
+  catalogAdminRoutes,
+  catalogRoutes,
+  createCatalogAdminService,
+  createCatalogService,
+  createNoticeService,
+  noticeAdminRoutes,
+  publicNoticeRoutes,
+} from './modules/catalog';
 import { createHealthService, healthRoutes } from './modules/health';
 import { createJobWorker, type JobHandler, type JobWorker } from './modules/jobs';
 import { errorHandlerPlugin } from './plugins/error-handler';
@@ -30,6 +40,8 @@ export interface AppDeps {
   config: Config;
   database: DatabaseHandle;
   clock: Clock;
+  /** Where uploaded files go; by default a local folder, `DATA_DIR/files`. */
+  storage?: FileStorage;
   /** Overrides the pino logger options (tests pass `false` or a stream). */
   logger?: FastifyServerOptions['logger'];
 }
@@ -86,6 +98,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const staffService = createStaffService({ db, clock });
   const auditService = createAuditService({ db });
   const catalogService = createCatalogService({ db, clock });
+  const storage = deps.storage ?? createLocalStorage(path.join(config.dataDir, 'files'));
+  const catalogAdminService = createCatalogAdminService({ db, clock });
+  const noticeService = createNoticeService({ db, clock, storage });
 
   const jobHandlers: Record<string, JobHandler> = {
     'sessions.purge_expired': async () => {
@@ -119,6 +134,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         engine: database.engine,
       });
       await api.register(catalogRoutes, { catalogService });
+      await api.register(publicNoticeRoutes, { noticeService });
+      await api.register(catalogAdminRoutes, { prefix: '/admin', catalogAdminService });
+      await api.register(noticeAdminRoutes, { prefix: '/admin', noticeService });
       await api.register(authRoutes, {
         prefix: '/auth',
         authService,

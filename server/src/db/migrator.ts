@@ -1,9 +1,11 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as m0001 from './migrations/0001-foundation';
+import * as m0002 from './migrations/0002-catalog';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
+  '0002-catalog': m0002,
 };
 
 const provider: MigrationProvider = {

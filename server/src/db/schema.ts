@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
-import type { PhaseKind, Role } from '@hqe/core';
+import type { ExamMode, PhaseKind, Role } from '@hqe/core';
 
 /** Database tables as Kysely sees them (camelCase through CamelCasePlugin). */
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
@@ -57,6 +57,56 @@ export interface SpecialtiesTable {
   level: SpecialtyLevel;
   category: SpecialtyCategory;
   certainty: 'sourced' | 'uncertain';
+  /** The subjects (科目), in order; the four standard ones unless an administrator changed them. */
+  subjects: ColumnType<string[], string[] | undefined, string[]>;
+  examMode: ColumnType<ExamMode, ExamMode | undefined, ExamMode>;
+}
+
+export interface TestSitesTable {
+  id: Generated<number>;
+  examAreaId: number;
+  code: string;
+  name: string;
+  address: string;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  createdAt: ColumnType<Date, Date, never>;
+  updatedAt: Date;
+}
+
+export interface AreaOfferingsTable {
+  id: Generated<number>;
+  cycleId: number;
+  examAreaId: number;
+  specialtyId: number;
+  /** Fee per subject in fen (分). */
+  feePerSubjectFen: number;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  createdAt: ColumnType<Date, Date, never>;
+  updatedAt: Date;
+}
+
+export interface ExamNoticesTable {
+  id: Generated<number>;
+  cycleId: number;
+  examAreaId: number;
+  title: string;
+  body: string;
+  /** Null while a draft; set when published, cleared when unpublished. */
+  publishedAt: Date | null;
+  createdAt: ColumnType<Date, Date, never>;
+  updatedAt: Date;
+}
+
+export interface ExamNoticeAttachmentsTable {
+  id: Generated<number>;
+  noticeId: number;
+  fileName: string;
+  /** Where the bytes are, in the file storage. */
+  storageKey: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  createdAt: ColumnType<Date, Date, never>;
 }
 
 export interface AccountsTable {
@@ -125,6 +175,10 @@ export interface Database {
   cycles: CyclesTable;
   cyclePhases: CyclePhasesTable;
   specialties: SpecialtiesTable;
+  testSites: TestSitesTable;
+  areaOfferings: AreaOfferingsTable;
+  examNotices: ExamNoticesTable;
+  examNoticeAttachments: ExamNoticeAttachmentsTable;
   accounts: AccountsTable;
   sessions: SessionsTable;
   auditEvents: AuditEventsTable;

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { PhaseKind } from '@hqe/core';
 import type { Database } from '../../db/schema';
 
 /** Exams with their most recent cycles. */
@@ -50,4 +51,18 @@ export function listPhases(db: Kysely<Database>, cycleIds: number[]) {
 /** All exam areas by code. */
 export function listExamAreas(db: Kysely<Database>) {
   return db.selectFrom('examAreas').select(['id', 'code', 'name']).orderBy('code').execute();
+}
+
+/** One phase of an area's calendar for a cycle. */
+export function findPhase(
+  db: Kysely<Database>,
+  ref: { cycleId: number; examAreaId: number; kind: PhaseKind },
+) {
+  return db
+    .selectFrom('cyclePhases')
+    .select(['kind', 'startsAt', 'endsAt'])
+    .where('cycleId', '=', ref.cycleId)
+    .where('examAreaId', '=', ref.examAreaId)
+    .where('kind', '=', ref.kind)
+    .executeTakeFirst();
 }
