@@ -10,3 +10,4 @@ export * from './api/catalog';
 export * from './api/audit';
 export * from './api/catalog-admin';
 export * from './domain/eligibility';
+export * from './api/eligibility';

@@ -27,6 +27,7 @@ import {
   noticeAdminRoutes,
   publicNoticeRoutes,
 } from './modules/catalog';
+import { createEligibilityService, eligibilityRoutes } from './modules/eligibility';
 import { createHealthService, healthRoutes } from './modules/health';
 import { createJobWorker, type JobHandler, type JobWorker } from './modules/jobs';
 import { errorHandlerPlugin } from './plugins/error-handler';
@@ -145,6 +146,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       });
       await api.register(staffRoutes, { prefix: '/staff', staffService });
       await api.register(auditRoutes, { prefix: '/audit-events', auditService });
+      await api.register(eligibilityRoutes, {
+        prefix: '/eligibility',
+        eligibilityService: createEligibilityService({ db }),
+      });
     },
     { prefix: '/api' },
   );

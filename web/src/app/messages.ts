@@ -35,6 +35,8 @@ export const appMessages = {
     signupClosedTitle: '账号注册功能将于报名开始前开放',
     signupClosedText: '请留意本页面和考区发布的考试公告。已有账号的考生可直接登录。',
     backHome: '返回首页',
+    selfCheck: '报考条件自测',
+    selfCheckHint: '报名前，可先按报考专业自测是否符合报考条件，无需登录。',
   },
   console: {
     headerTitle: SITE.consoleName,
@@ -69,5 +71,19 @@ export const appMessages = {
     passwordTitle: '修改密码',
     passwordDone: '密码已修改成功，请牢记新密码。',
     sessionLoadFailed: '无法获取登录状态',
+    // Exam administration (考务设置)
+    calendarAdmin: '考试日程',
+    noticesAdmin: '考试通知',
+    testSitesAdmin: '考点管理',
+    offeringsAdmin: '开考专业与收费',
+    specialtiesAdmin: '专业目录',
+    calendarAdminIntroPlatform:
+      '设置各考区每个考试年度的报名、确认、审核、缴费、准考证打印和考试时间。',
+    calendarAdminIntroArea: (area: string) =>
+      `设置${area}每个考试年度的报名、确认、审核、缴费、准考证打印和考试时间。`,
+    noticesAdminIntro: '撰写考试通知并上传附件；发布后，考生无需登录即可在报名首页查看。',
+    testSitesAdminIntro: '维护考区的考点。停用的考点不再安排考生，可随时重新启用。',
+    offeringsAdminIntro: '设置考区在一个考试年度开考的专业和每个科目的报名费。',
+    specialtiesAdminIntro: '全国统一的专业目录，含级别、类别、科目、考试方式和核实情况。',
   },
 } as const;

@@ -20,6 +20,8 @@ function lazyNamed<M>(load: () => Promise<M>, name: keyof M) {
   };
 }
 
+const SelfCheckPage = lazyNamed(() => import('./routes/portal/self-check'), 'SelfCheckPage');
+
 const loadConsole = () => import('./routes/console');
 
 const ConsoleLayout = lazyNamed(() => loadConsole(), 'ConsoleLayout');
@@ -28,6 +30,11 @@ const DashboardPage = lazyNamed(() => loadConsole(), 'DashboardPage');
 const PasswordPage = lazyNamed(() => loadConsole(), 'PasswordPage');
 const StaffPage = lazyNamed(() => loadConsole(), 'StaffPage');
 const AuditPage = lazyNamed(() => loadConsole(), 'AuditPage');
+const CalendarAdminPage = lazyNamed(() => loadConsole(), 'CalendarAdminPage');
+const NoticesAdminPage = lazyNamed(() => loadConsole(), 'NoticesAdminPage');
+const TestSitesAdminPage = lazyNamed(() => loadConsole(), 'TestSitesAdminPage');
+const OfferingsAdminPage = lazyNamed(() => loadConsole(), 'OfferingsAdminPage');
+const SpecialtiesAdminPage = lazyNamed(() => loadConsole(), 'SpecialtiesAdminPage');
 
 function Root() {
   return (
@@ -51,6 +58,7 @@ export const router = createBrowserRouter([
           { index: true, element: <HomePage /> },
           { path: 'login', element: <CandidateLoginPage /> },
           { path: 'signup', element: <SignupPage /> },
+          { path: 'self-check', element: <SelfCheckPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
@@ -63,6 +71,11 @@ export const router = createBrowserRouter([
           { path: 'password', element: <PasswordPage /> },
           { path: 'staff', element: <StaffPage /> },
           { path: 'audit', element: <AuditPage /> },
+          { path: 'calendar', element: <CalendarAdminPage /> },
+          { path: 'notices', element: <NoticesAdminPage /> },
+          { path: 'test-sites', element: <TestSitesAdminPage /> },
+          { path: 'offerings', element: <OfferingsAdminPage /> },
+          { path: 'specialties', element: <SpecialtiesAdminPage /> },
           {
             path: '*',
             element: <NotFoundPage section="console" homePath="/console" homeLabel="返回工作台" />,

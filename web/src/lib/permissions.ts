@@ -36,3 +36,16 @@ export function isStaff(account: AccountView | null | undefined): account is Acc
 export function isCandidate(account: AccountView | null | undefined): account is AccountView {
   return account?.kind === 'candidate';
 }
+
+/**
+ * Staff who administer an exam area's calendar, notices, test sites and offerings: platform
+ * admins (any area) and area admins (their own area). Reviewers do not.
+ */
+export function canAdministerExamArea(roles: readonly Role[]): boolean {
+  return roles.includes('platform_admin') || roles.includes('area_admin');
+}
+
+/** Staff who change national data (cycles, the specialty table and its import): platform admins. */
+export function canManageNationalCatalog(roles: readonly Role[]): boolean {
+  return roles.includes('platform_admin');
+}

@@ -335,6 +335,32 @@ describe('input schema', () => {
     expect(eligibilityInputSchema.safeParse({ ...value, cutoffDate: CUTOFF }).success).toBe(true);
   });
 
+  it('when a practice registration predates its qualification, or a claim year is absurd, then the input is refused on that field', () => {
+    const value = input(doctor('2015-01-01'), SPECIALTIES.internalMedicine);
+    const [qualification] = value.profile.practiceQualifications;
+    if (!qualification) throw new Error('the doctor fixture has a qualification');
+    const early = {
+      ...value,
+      profile: {
+        ...value.profile,
+        practiceQualifications: [{ ...qualification, registeredOn: '2000-01-01' }],
+      },
+    };
+    const parsed = eligibilityInputSchema.safeParse(early);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.path).toEqual([
+      'profile',
+      'practiceQualifications',
+      0,
+      'registeredOn',
+    ]);
+    const claims = {
+      ...value,
+      profile: { ...value.profile, earlyApplicationClaims: [{ kind: 'community', year: -5 }] },
+    };
+    expect(eligibilityInputSchema.safeParse(claims).success).toBe(false);
+  });
+
   it('when the specialty code is not three digits, then the input is refused', () => {
     const value = input(doctor('2015-01-01'), { ...SPECIALTIES.internalMedicine, code: '3031' });
     expect(eligibilityInputSchema.safeParse(value).success).toBe(false);

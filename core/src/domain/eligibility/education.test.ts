@@ -19,7 +19,7 @@ describe('R13: education', () => {
   it('when no education is filled in, then the candidate is asked to fill it in', () => {
     const result = withEducation([]);
     expect(lineOf(result, 'education.qualifying')).toMatchObject({ outcome: 'not_met' });
-    expect(lineOf(result, 'education.qualifying').actual).toContain('请在基本信息中填写学历');
+    expect(lineOf(result, 'education.qualifying').actual).toContain('请填写学历信息');
   });
 
   it('when in-service education has an earlier full-time health education, then both count', () => {

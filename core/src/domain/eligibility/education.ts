@@ -92,7 +92,7 @@ export function educationLines(ctx: CheckContext): EligibilityLine[] {
     required: `具有国家认可的医学或相关专业学历，学历取得时间计算至${formatDateZh(cutoff)}`,
     actual:
       profile.education.length === 0
-        ? '您尚未填写学历信息，请在基本信息中填写学历。'
+        ? '您尚未填写学历信息，请填写学历信息。'
         : `${[usedText, excludedText && `不计入：${excludedText}`].filter(Boolean).join('；')}。${
             counted.length === 0 ? '请补充符合条件的学历信息。' : ''
           }`,

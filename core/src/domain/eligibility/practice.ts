@@ -9,8 +9,13 @@ export function practiceLines(ctx: CheckContext): EligibilityLine[] {
   if (!requirement) return [];
   const { profile, cutoff, materials } = ctx;
   const what = ELIGIBILITY_LABELS.practiceQualification[requirement.kind];
-  const quals = profile.practiceQualifications.filter((q) => q.kind === requirement.kind);
-  const qualified = quals.find((q) => q.qualifiedOn <= cutoff);
+  // Earliest first, so these lines show the same dates the years count starts from.
+  const quals = profile.practiceQualifications
+    .filter((q) => q.kind === requirement.kind)
+    .sort((a, b) => (a.registeredOn ?? '9999').localeCompare(b.registeredOn ?? '9999'));
+  const qualified = [...quals]
+    .sort((a, b) => a.qualifiedOn.localeCompare(b.qualifiedOn))
+    .find((q) => q.qualifiedOn <= cutoff);
   const registered = quals.find((q) => q.registeredOn !== undefined && q.registeredOn <= cutoff);
   const assistantOnly =
     requirement.kind === 'doctor' &&

@@ -58,7 +58,8 @@ export const EARLY_APPLICATION_KINDS = ['community', 'covid_front_line', 'covid_
 export type EarlyApplicationKind = (typeof EARLY_APPLICATION_KINDS)[number];
 
 const isoDate = z.iso.date('请填写有效日期（YYYY-MM-DD）');
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) =>
+  z.string().trim().min(1, '此项不能为空，请填写').max(max, `不能超过 ${max} 个字，请精简后填写`);
 
 export const eligibilityEducationSchema = z.strictObject({
   level: z.enum(EDUCATION_LEVELS),
@@ -78,15 +79,20 @@ export const eligibilityEducationSchema = z.strictObject({
 });
 export type EligibilityEducation = z.infer<typeof eligibilityEducationSchema>;
 
-export const eligibilityPracticeQualificationSchema = z.strictObject({
-  kind: z.enum(PRACTICE_QUALIFICATION_KINDS),
-  /** Date on the qualification certificate (资格证书). */
-  qualifiedOn: isoDate,
-  /** First practice registration (执业注册); absent: not registered. */
-  registeredOn: isoDate.optional(),
-  /** 主执业地点: the institution on the practice certificate. */
-  principalPracticeSite: text(100).optional(),
-});
+export const eligibilityPracticeQualificationSchema = z
+  .strictObject({
+    kind: z.enum(PRACTICE_QUALIFICATION_KINDS),
+    /** Date on the qualification certificate (资格证书). */
+    qualifiedOn: isoDate,
+    /** First practice registration (执业注册); absent: not registered. */
+    registeredOn: isoDate.optional(),
+    /** 主执业地点: the institution on the practice certificate. */
+    principalPracticeSite: text(100).optional(),
+  })
+  .refine((q) => q.registeredOn === undefined || q.registeredOn >= q.qualifiedOn, {
+    error: '执业注册日期不能早于资格证书取得日期',
+    path: ['registeredOn'],
+  });
 export type EligibilityPracticeQualification = z.infer<
   typeof eligibilityPracticeQualificationSchema
 >;
@@ -160,7 +166,12 @@ export const eligibilityProfileSchema = z.strictObject({
   covidFrontline: z.enum(['none', 'front_line', 'award']),
   /** Early-application preferences used in earlier cycles. */
   earlyApplicationClaims: z
-    .array(z.strictObject({ kind: z.enum(EARLY_APPLICATION_KINDS), year: z.number().int() }))
+    .array(
+      z.strictObject({
+        kind: z.enum(EARLY_APPLICATION_KINDS),
+        year: z.number().int().min(2000, '年度不能早于2000年').max(2100, '年度不能晚于2100年'),
+      }),
+    )
     .max(10),
   declarations: eligibilityDeclarationsSchema,
   /** 历史考生: failed last year's exam and registers again. */

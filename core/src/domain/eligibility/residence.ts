@@ -106,6 +106,7 @@ export function residenceLines(ctx: CheckContext): EligibilityLine[] {
   const practice = ctx.practice;
   if (area.practiceSiteEmployerMatch && profile.householdRegistration === 'non_local' && practice) {
     const quals = profile.practiceQualifications.filter((q) => q.kind === practice.kind);
+    if (quals.length === 0) return lines; // the practice line already asks for the qualification
     const matching = quals.find((q) =>
       sameInstitution(q.principalPracticeSite, registeredEmployer),
     );

@@ -138,7 +138,12 @@ function closestRoute(routes: readonly RouteResult[]): RouteResult | undefined {
     (r.rule.requiresResidencyTraining ? 1 : 0) + (r.rule.requiresGrassrootsEmployer ? 1 : 0);
   const fits = (r: RouteResult) => (r.educationFits ? 0 : 1);
   return [...routes].sort(
-    (a, b) => fits(a) - fits(b) || a.missing.length - b.missing.length || special(a) - special(b),
+    (a, b) =>
+      fits(a) - fits(b) ||
+      a.missing.length - b.missing.length ||
+      special(a) - special(b) ||
+      // With no education that fits, explain the route that asks the least education.
+      (a.educationFits ? 0 : educationRank(a.rule.education) - educationRank(b.rule.education)),
   )[0];
 }
 

@@ -1,7 +1,12 @@
 // The staff console, loaded as one chunk on first visit to /console.
 export { AuditPage } from './audit';
+export { CalendarAdminPage } from './calendar';
 export { DashboardPage } from './dashboard';
 export { ConsoleLayout } from './layout';
 export { StaffLoginPage } from './login';
+export { NoticesAdminPage } from './notices';
+export { OfferingsAdminPage } from './offerings';
 export { PasswordPage } from './password';
+export { SpecialtiesAdminPage } from './specialties';
 export { StaffPage } from './staff';
+export { TestSitesAdminPage } from './test-sites';

@@ -1,7 +1,17 @@
-import { AuditOutlined, DashboardOutlined, KeyOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AppstoreOutlined,
+  AuditOutlined,
+  BookOutlined,
+  CalendarOutlined,
+  DashboardOutlined,
+  EnvironmentOutlined,
+  KeyOutlined,
+  NotificationOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { AccountView } from '@hqe/core';
 import type { ReactNode } from 'react';
-import { canManageStaff, canViewAudit } from '../../../lib/permissions';
+import { canAdministerExamArea, canManageStaff, canViewAudit } from '../../../lib/permissions';
 import { appMessages } from '../../messages';
 
 const m = appMessages.console;
@@ -25,6 +35,40 @@ export function navItemsFor(account: AccountView): NavItem[] {
   const items: NavItem[] = [
     { key: 'dashboard', path: '/console', label: m.dashboard, icon: <DashboardOutlined /> },
   ];
+  if (canAdministerExamArea(account.roles)) {
+    items.push(
+      {
+        key: 'calendar',
+        path: '/console/calendar',
+        label: m.calendarAdmin,
+        icon: <CalendarOutlined />,
+      },
+      {
+        key: 'notices',
+        path: '/console/notices',
+        label: m.noticesAdmin,
+        icon: <NotificationOutlined />,
+      },
+      {
+        key: 'test-sites',
+        path: '/console/test-sites',
+        label: m.testSitesAdmin,
+        icon: <EnvironmentOutlined />,
+      },
+      {
+        key: 'offerings',
+        path: '/console/offerings',
+        label: m.offeringsAdmin,
+        icon: <AppstoreOutlined />,
+      },
+      {
+        key: 'specialties',
+        path: '/console/specialties',
+        label: m.specialtiesAdmin,
+        icon: <BookOutlined />,
+      },
+    );
+  }
   if (canManageStaff(account.roles)) {
     items.push({ key: 'staff', path: '/console/staff', label: m.staff, icon: <TeamOutlined /> });
   }

@@ -1,4 +1,4 @@
-import { InfoCircleOutlined } from '@ant-design/icons';
+import { AuditOutlined, InfoCircleOutlined } from '@ant-design/icons';
 import type { RegistrationStepKey } from '@hqe/core';
 import { Col, Row } from 'antd';
 import { ButtonLink } from '../../../components/button-link';
@@ -54,6 +54,12 @@ export function HomePage() {
             <ErrorBoundary region={registrationMessages.stepsTitle}>
               <RegistrationSteps current={current} />
             </ErrorBoundary>
+            <div className="self-check-entry">
+              <p>{m.selfCheckHint}</p>
+              <ButtonLink to="/self-check" icon={<AuditOutlined aria-hidden />} block>
+                {m.selfCheck}
+              </ButtonLink>
+            </div>
           </SectionCard>
         </Col>
         <Col xs={24} lg={15}>
