@@ -43,6 +43,8 @@ async function login(page: Page) {
 
 test('a platform admin sets the registration deadline and publishes a notice with a PDF', async ({
   page,
+  browser,
+  baseURL,
 }) => {
   await login(page);
   const nav = page.getByRole('navigation', { name: '主菜单' });
@@ -117,6 +119,23 @@ test('a platform admin sets the registration deadline and publishes a notice wit
   await expect(page.getByText(`已发布“${title}”`)).toBeVisible();
   await expectAccessible(page, 'notices admin');
   await screenshot(page, 'exam-admin-notices-desktop');
+
+  // Candidates read the published notice and download its attachment before logging in (R1).
+  const visitorContext = await browser.newContext({ baseURL });
+  const visitor = await visitorContext.newPage();
+  await visitor.goto('/');
+  const notice = visitor.locator('details', { hasText: title });
+  await notice.locator('summary').click();
+  await expect(notice.getByText('请考生按时完成网上报名。')).toBeVisible();
+  const link = notice.getByRole('link', { name: '下载 报名须知.pdf' });
+  await expect(link).toHaveAttribute('href', /^\/api\/notices\/\d+\/attachments\/\d+$/);
+  const download = await visitor.request.get((await link.getAttribute('href'))!);
+  expect(download.status()).toBe(200);
+  expect(download.headers()['content-type']).toContain('application/pdf');
+  expect((await download.body()).subarray(0, 5).toString()).toBe('%PDF-');
+  await expectAccessible(visitor, 'portal home with a published notice');
+  await screenshot(visitor, 'portal-home-with-notice-desktop');
+  await visitorContext.close();
 
   // The other pages open and are accessible.
   await nav.getByText('考点管理').click();

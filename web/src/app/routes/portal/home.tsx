@@ -66,7 +66,7 @@ export function HomePage() {
           <div className="stack">
             <SectionCard title={catalogMessages.noticesTitle}>
               <ErrorBoundary region={catalogMessages.noticesTitle}>
-                <ExamNotices />
+                <ExamNotices preferredAreaCode={SITE.areaCode} />
               </ErrorBoundary>
             </SectionCard>
             <SectionCard title={catalogMessages.calendarTitle}>
