@@ -331,6 +331,20 @@ describe('GET /api/eligibility/specialties', () => {
     );
     expect(unknownArea.statusCode).toBe(404);
 
+    // Checking a specialty the area does not offer is refused, saying so; elsewhere it is checked.
+    const refused = await visitor.post('/api/eligibility/check', body(doctorProfile('2016-09-01')));
+    expect(refused.statusCode).toBe(400);
+    expect(errorOf(refused)).toMatchObject({
+      code: 'validation_failed',
+      details: { issues: [{ path: 'specialtyCode' }] },
+    });
+    expect(errorOf(refused).message).toContain('未开考');
+    const elsewhere = await visitor.post(
+      '/api/eligibility/check',
+      body(doctorProfile('2016-09-01'), { examAreaCode: '33' }),
+    );
+    expect(elsewhere.statusCode).toBe(200);
+
     await ctx.db
       .updateTable('areaOfferings')
       .set({ active: true })

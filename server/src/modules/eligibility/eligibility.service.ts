@@ -6,7 +6,7 @@ import {
   type EligibilitySpecialtyList,
 } from '@hqe/core';
 import type { Db } from '../../db/database';
-import { notFound } from '../../lib/errors';
+import { notFound, validationFailed } from '../../lib/errors';
 import { areaEligibilityRules } from './area-rules';
 import * as eligibilityRepository from './eligibility.repository';
 
@@ -33,6 +33,16 @@ export function createEligibilityService({ db }: { db: Db }) {
       if (!specialty) {
         throw notFound(
           `${cycle.name}没有代码为 ${request.specialtyCode} 的专业，请在专业列表中重新选择。`,
+        );
+      }
+      const offered = await eligibilityRepository.listOfferedSpecialties(db, {
+        cycleId: cycle.id,
+        examAreaId: area.id,
+      });
+      if (offered.configured && !offered.items.some((s) => s.code === specialty.code)) {
+        throw validationFailed(
+          `${area.name}考区${cycle.name}未开考 ${specialty.code} ${specialty.name}，请在专业列表中重新选择。`,
+          [{ path: 'specialtyCode', message: '本考区本年度未开考该专业' }],
         );
       }
       const result = checkEligibility({
