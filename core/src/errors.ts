@@ -11,6 +11,11 @@ export const ERROR_CODES = {
   conflict: 409,
   invalid_transition: 409,
   phase_closed: 409,
+  version_conflict: 409,
+  profile_locked: 409,
+  photo_rejected: 422,
+  material_rejected: 422,
+  not_eligible: 422,
   payload_too_large: 413,
   unsupported_media_type: 415,
   account_locked: 423,
@@ -39,6 +44,14 @@ export const DEFAULT_ERROR_MESSAGES: Record<ErrorCode, string> = {
   conflict: '该信息已存在或已被他人修改，请刷新后重试。',
   invalid_transition: '当前状态下不能进行此操作，请刷新页面查看最新状态。',
   phase_closed: '当前不在办理时间内，请留意考区公布的时间安排。',
+  version_conflict:
+    '您的信息已在其他页面或设备上修改，本次保存未生效。请刷新页面，核对最新信息后重新保存。',
+  profile_locked:
+    '您的报名已通过确认，报名所依据的基本信息不能再修改。如信息有误，请联系报名所在考区。',
+  photo_rejected: '照片未通过检查，请按提示重新拍摄或选择照片后上传。',
+  material_rejected: '材料文件未通过检查，请按提示处理后重新上传。',
+  not_eligible:
+    '您不符合所选专业和级别的报考条件，请查看资格审核意见后修改报名信息或重新选择专业。',
   payload_too_large: '提交的内容过大，请缩小后重试。',
   unsupported_media_type: '不支持该内容格式，请按页面要求提交。',
   account_locked: '密码错误次数过多，账号已暂时锁定，请稍后再试或联系管理员解锁。',

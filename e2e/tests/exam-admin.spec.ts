@@ -6,6 +6,10 @@ import {
   screenshot,
 } from '../support/fixtures';
 
+// The journeys below walk through many pages with an axe check on each: give them room when the
+// machine is busy.
+test.describe.configure({ timeout: 180_000 });
+
 /** A minimal valid one-page PDF, built in the test. */
 function minimalPdf(): Buffer {
   const objects = [
@@ -158,6 +162,147 @@ test('a platform admin sets the registration deadline and publishes a notice wit
   await screenshot(page, 'exam-admin-specialties-desktop');
 });
 
+test('a platform admin keeps exam areas, registration cities, cycles, area rules and a specialty', async ({
+  page,
+}) => {
+  await login(page);
+  const nav = page.getByRole('navigation', { name: '主菜单' });
+  const toast = (text: string) => page.locator('.ant-message').getByText(text);
+  const rows = (region: string) =>
+    page.getByRole('region', { name: region }).locator('tbody tr.ant-table-row');
+
+  // 考区与报名地市: the areas, then Shanghai's 16 districts in order.
+  await nav.getByText('考区与报名地市').click();
+  await expect(page.getByRole('heading', { level: 1, name: '考区与报名地市' })).toBeVisible();
+  await expect(rows('考区列表').filter({ hasText: '上海' })).toHaveCount(1);
+  await expect(page.getByRole('heading', { name: '上海的报名地市' })).toBeVisible();
+  const cities = rows('报名地市列表');
+  await expect(cities).toHaveCount(16);
+  await expect(cities.first()).toContainText('黄浦区');
+  await expectAccessible(page, 'exam areas admin');
+  await screenshot(page, 'exam-admin-areas-desktop');
+
+  // Move 黄浦区 down and back up with the keyboard-reachable buttons.
+  await page.getByRole('button', { name: '下移：黄浦区' }).click();
+  await expect(toast('已将“黄浦区”移到第 2 位。')).toBeVisible();
+  await expect(cities.nth(0)).toContainText('徐汇区');
+  await expect(cities.nth(1)).toContainText('黄浦区');
+  await page.getByRole('button', { name: '上移：黄浦区' }).click();
+  await expect(toast('已将“黄浦区”移到第 1 位。')).toBeVisible();
+  await expect(cities.nth(0)).toContainText('黄浦区');
+
+  // A new exam area, with a bad code first.
+  await page.getByRole('button', { name: '新增考区' }).click();
+  let dialog = page.getByRole('dialog');
+  await dialog.getByLabel('考区代码').fill('3');
+  await dialog.getByLabel('考区名称').fill('浙江');
+  await dialog.getByRole('button', { name: '新增', exact: true }).click();
+  await expect(dialog.getByText('考区代码须为 2 位数字')).toBeVisible();
+  await dialog.getByLabel('考区代码').fill('33');
+  await expectAccessible(page, 'create exam area dialog');
+  await dialog.getByRole('button', { name: '新增', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(toast('已新增考区“浙江”')).toBeVisible();
+  await expect(rows('考区列表').filter({ hasText: '浙江' })).toHaveCount(1);
+
+  // Its registration cities: pick the area, add two, take one out of use.
+  await page.locator('#scope-area').click();
+  await page.locator('.ant-select-item-option', { hasText: '浙江' }).click();
+  await expect(page.getByRole('heading', { name: '浙江的报名地市' })).toBeVisible();
+  await expect(page.getByText('本考区还没有报名地市')).toBeVisible();
+  for (const [code, name] of [
+    ['330102', '上城区'],
+    ['330105', '拱墅区'],
+  ] as const) {
+    await page.getByRole('button', { name: '新增报名地市' }).click();
+    dialog = page.getByRole('dialog');
+    await dialog.getByLabel('地市代码').fill(code);
+    await dialog.getByLabel('地市名称').fill(name);
+    await dialog.getByRole('button', { name: '新增', exact: true }).click();
+    await expect(dialog).toBeHidden();
+    await expect(toast(`已新增报名地市“${name}”`)).toBeVisible();
+  }
+  await expect(cities).toHaveCount(2);
+  await page.getByRole('button', { name: '停用：拱墅区' }).click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: '停用', exact: true }).click();
+  await expect(toast('已停用报名地市“拱墅区”。')).toBeVisible();
+  await expect(cities.nth(1)).toContainText('已停用');
+  await expect(page.getByText('共 2 个报名地市，其中在用 1 个')).toBeVisible();
+  await expectAccessible(page, 'registration cities of a new area');
+
+  // 考试年度: add a past cycle (the demonstration cycle stays the newest), then rename it.
+  await nav.getByText('考试年度').click();
+  await expect(page.getByRole('heading', { level: 1, name: '考试年度' })).toBeVisible();
+  await expect(rows('考试年度列表')).toHaveCount(1);
+  await page.getByRole('button', { name: '新增考试年度' }).click();
+  dialog = page.getByRole('dialog');
+  await dialog.getByLabel('年度', { exact: true }).fill('2019');
+  await expect(dialog.getByLabel('名称', { exact: true })).toHaveValue(
+    '2019年度全国卫生专业技术资格考试',
+  );
+  await expect(dialog.getByLabel('工作年限截止日期')).toHaveValue('2018-12-31');
+  await expectAccessible(page, 'create cycle dialog');
+  await dialog.getByRole('button', { name: '新增', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(toast('已新增考试年度“2019年度全国卫生专业技术资格考试”')).toBeVisible();
+  const past = rows('考试年度列表').filter({ hasText: '2019年度' });
+  await expect(past).toContainText('2018-12-31');
+  await past.getByRole('button', { name: /^编辑：/ }).click();
+  dialog = page.getByRole('dialog');
+  await dialog.getByLabel('名称', { exact: true }).fill('2019年度卫生资格考试（历史）');
+  await dialog.getByRole('button', { name: '保存修改' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(
+    rows('考试年度列表').filter({ hasText: '2019年度卫生资格考试（历史）' }),
+  ).toHaveCount(1);
+  await expectAccessible(page, 'cycles admin');
+  await screenshot(page, 'exam-admin-cycles-desktop');
+
+  // 考区报考规则: the new area starts on the defaults; turn P1's household rule on for it.
+  await nav.getByText('考区报考规则').click();
+  await expect(page.getByRole('heading', { level: 1, name: '考区报考规则' })).toBeVisible();
+  const household = page.getByRole('switch', { name: '非本市户籍考生须提交居住证明' });
+  await expect(household).toHaveAttribute('aria-checked', 'true'); // Shanghai
+  await page.locator('#scope-area').click();
+  await page.locator('.ant-select-item-option', { hasText: '浙江' }).click();
+  await expect(page.getByText('本考区尚未保存自己的报考规则')).toBeVisible();
+  await expect(household).toHaveAttribute('aria-checked', 'false');
+  await household.click();
+  await expect(household).toHaveAttribute('aria-checked', 'true');
+  await expect(page.getByText('有尚未保存的修改')).toBeVisible();
+  await expectAccessible(page, 'area rules with a change');
+  await screenshot(page, 'exam-admin-area-rules-desktop');
+  await page.getByRole('button', { name: '保存报考规则' }).click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: '保存', exact: true }).click();
+  await expect(toast('报考规则已保存')).toBeVisible();
+  await expect(page.getByText('本考区尚未保存自己的报考规则')).toBeHidden();
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: '考区报考规则' })).toBeVisible();
+  await expect(page.getByText(/最后保存于/)).toBeVisible();
+  await expect(page.getByRole('switch', { name: '非本市户籍考生须提交居住证明' })).toHaveAttribute(
+    'aria-checked',
+    'true',
+  );
+
+  // 专业目录: a platform admin corrects one specialty's certainty.
+  await nav.getByText('专业目录').click();
+  await expect(page.getByRole('heading', { level: 1, name: '专业目录' })).toBeVisible();
+  await page.getByRole('searchbox', { name: '搜索专业' }).fill('101');
+  const row = rows('专业列表').filter({ hasText: '药学(士)' });
+  await expect(row).toHaveCount(1);
+  const before = (await row.getByText(/^(已核实|待核实)$/).textContent()) ?? '';
+  const after = before === '已核实' ? '待核实' : '已核实';
+  await row.getByRole('button', { name: '编辑专业：101 药学(士)' }).click();
+  dialog = page.getByRole('dialog');
+  await expect(dialog.getByLabel('专业名称')).toHaveValue('药学(士)');
+  await dialog.getByRole('radio', { name: after }).check();
+  await expectAccessible(page, 'edit specialty dialog');
+  await dialog.getByRole('button', { name: '保存修改' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(toast('已保存专业“101 药学(士)”的修改。')).toBeVisible();
+  await expect(row.getByText(after, { exact: true })).toBeVisible();
+});
+
 test.describe('exam administration on a phone', () => {
   test.use({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
 
@@ -171,5 +316,21 @@ test.describe('exam administration on a phone', () => {
     await expectNoHorizontalOverflow(page);
     await expectAccessible(page, 'calendar admin (phone)');
     await screenshot(page, 'exam-admin-calendar-phone');
+  });
+
+  test('the exam areas, cycles and area rules pages fit the screen', async ({ page }) => {
+    await login(page);
+    for (const [path, title, ready, shot] of [
+      ['/console/exam-areas', '考区与报名地市', '上海的报名地市', 'exam-admin-areas-phone'],
+      ['/console/cycles', '考试年度', '新增考试年度', 'exam-admin-cycles-phone'],
+      ['/console/eligibility-rules', '考区报考规则', '保存报考规则', 'exam-admin-area-rules-phone'],
+    ] as const) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+      await expect(page.getByText(ready).first()).toBeVisible();
+      await expectNoHorizontalOverflow(page);
+      await expectAccessible(page, `${title} (phone)`);
+      await screenshot(page, shot);
+    }
   });
 });

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -14,21 +13,56 @@ import type { DatabaseHandle } from './db/database';
 import type { Clock } from './lib/clock';
 import { AppError } from './lib/errors';
 import { loggerOptions } from './lib/logger';
+import { createS3Storage } from './lib/s3-storage';
 import { createLocalStorage, type FileStorage } from './lib/storage';
 import { createStaffService, staffRoutes } from './modules/accounts';
+import { applicationFormRoutes, createApplicationFormService } from './modules/application-form';
 import { auditRoutes, createAuditService } from './modules/audit';
+import { candidateProfileRoutes, createCandidateProfileService } from './modules/candidate-profile';
 import { authRoutes, createAuthService, sessionPlugin } from './modules/auth';
 import {
   catalogAdminRoutes,
   catalogRoutes,
   createCatalogAdminService,
   createCatalogService,
+  createExamAreaService,
   createNoticeService,
+  examAreaAdminRoutes,
   noticeAdminRoutes,
   publicNoticeRoutes,
 } from './modules/catalog';
-import { createEligibilityService, eligibilityRoutes } from './modules/eligibility';
+import {
+  areaRulesAdminRoutes,
+  createAreaRulesService,
+  createEligibilityService,
+  eligibilityRoutes,
+} from './modules/eligibility';
 import { createHealthService, healthRoutes } from './modules/health';
+import {
+  createLapseJob,
+  createRegistrationServices,
+  LAPSE_EVERY_MS,
+  LAPSE_JOB,
+  registrationRoutes,
+} from './modules/registrations';
+import { candidateRoutes, createCandidateService } from './modules/candidates';
+import {
+  createEmailChannel,
+  createInAppChannel,
+  createNotificationService,
+  NOTIFICATION_JOB,
+  notificationRoutes,
+} from './modules/notifications';
+import {
+  combineDelivery,
+  createDevOutboxService,
+  createOutboxDelivery,
+  createSmtpEmailDelivery,
+  createVerificationService,
+  devOutboxRoutes,
+  type MessageDelivery,
+} from './modules/verification';
+import { createFieldCrypto, resolveDataEncryptionKey, type FieldCrypto } from './lib/field-crypto';
 import { createJobWorker, type JobHandler, type JobWorker } from './modules/jobs';
 import { errorHandlerPlugin } from './plugins/error-handler';
 import { metricsPlugin } from './plugins/metrics';
@@ -43,6 +77,10 @@ export interface AppDeps {
   clock: Clock;
   /** Where uploaded files go; by default a local folder, `DATA_DIR/files`. */
   storage?: FileStorage;
+  /** How SMS and e-mail leave the system; by default the outbox, and SMTP for e-mail when set. */
+  messageDelivery?: MessageDelivery;
+  /** Field encryption; by default from DATA_ENCRYPTION_KEY or the key kept in DATA_DIR. */
+  fieldCrypto?: FieldCrypto;
   /** Overrides the pino logger options (tests pass `false` or a stream). */
   logger?: FastifyServerOptions['logger'];
 }
@@ -95,18 +133,77 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     }
   });
 
-  const authService = createAuthService({ db, clock, config });
+  const fieldCrypto = deps.fieldCrypto ?? createFieldCrypto(await resolveDataEncryptionKey(config));
+  const outbox = createOutboxDelivery({ db, clock, crypto: fieldCrypto });
+  const smtp = config.mail.smtpUrl
+    ? createSmtpEmailDelivery({ url: config.mail.smtpUrl, from: config.mail.from })
+    : null;
+  if (smtp) app.addHook('onClose', async () => smtp.close());
+  const messageDelivery =
+    deps.messageDelivery ?? combineDelivery({ sms: outbox.sms, email: smtp ?? outbox.email });
+  if (config.env === 'production' && !deps.messageDelivery) {
+    app.log.warn('no SMS gateway adapter: SMS verification codes stay in the outbox (see README)');
+  }
+  const verificationService = createVerificationService({
+    db,
+    clock,
+    crypto: fieldCrypto,
+    delivery: messageDelivery,
+    limits: config.verification,
+    logger: app.log,
+  });
+  const notificationService = createNotificationService({
+    db,
+    clock,
+    channels: [
+      createInAppChannel(clock),
+      createEmailChannel({ crypto: fieldCrypto, delivery: messageDelivery }),
+    ],
+  });
+  const candidateService = createCandidateService({
+    db,
+    clock,
+    crypto: fieldCrypto,
+    verification: verificationService,
+    notifications: notificationService,
+  });
+  const authService = createAuthService({ db, clock, config, candidates: candidateService });
   const staffService = createStaffService({ db, clock });
   const auditService = createAuditService({ db });
   const catalogService = createCatalogService({ db, clock });
-  const storage = deps.storage ?? createLocalStorage(path.join(config.dataDir, 'files'));
+  const storage =
+    deps.storage ??
+    (config.storage.driver === 's3'
+      ? createS3Storage(config.storage)
+      : createLocalStorage(config.storage.root));
   const catalogAdminService = createCatalogAdminService({ db, clock });
   const noticeService = createNoticeService({ db, clock, storage });
+  const candidateProfileService = createCandidateProfileService({
+    db,
+    clock,
+    storage,
+    photoRules: config.photo,
+  });
+  const registrationServices = createRegistrationServices({
+    db,
+    clock,
+    storage,
+    candidates: candidateService,
+    candidateProfile: candidateProfileService,
+    notifications: notificationService,
+    materialLimits: config.materials,
+  });
+  const lapseJob = createLapseJob({ db, clock, notifications: notificationService });
 
   const jobHandlers: Record<string, JobHandler> = {
     'sessions.purge_expired': async () => {
       await authService.purgeExpiredSessions();
     },
+    'verification.purge': async () => {
+      await verificationService.purge();
+    },
+    [NOTIFICATION_JOB]: notificationService.jobHandler,
+    [LAPSE_JOB]: lapseJob.handler,
   };
   const worker = createJobWorker({
     db,
@@ -114,7 +211,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     logger: app.log,
     handlers: jobHandlers,
     pollMs: config.worker.pollMs,
-    recurring: [{ kind: 'sessions.purge_expired', everyMs: 3_600_000 }],
+    recurring: [
+      { kind: 'sessions.purge_expired', everyMs: 3_600_000 },
+      { kind: 'verification.purge', everyMs: 86_400_000 },
+      { kind: LAPSE_JOB, everyMs: LAPSE_EVERY_MS },
+    ],
   });
 
   await app.register(errorHandlerPlugin);
@@ -136,8 +237,19 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       });
       await api.register(catalogRoutes, { catalogService });
       await api.register(publicNoticeRoutes, { noticeService });
+      await api.register(applicationFormRoutes, {
+        applicationFormService: createApplicationFormService({ db }),
+      });
       await api.register(catalogAdminRoutes, { prefix: '/admin', catalogAdminService });
       await api.register(noticeAdminRoutes, { prefix: '/admin', noticeService });
+      await api.register(examAreaAdminRoutes, {
+        prefix: '/admin',
+        examAreaService: createExamAreaService({ db, clock }),
+      });
+      await api.register(areaRulesAdminRoutes, {
+        prefix: '/admin',
+        areaRulesService: createAreaRulesService({ db, clock }),
+      });
       await api.register(authRoutes, {
         prefix: '/auth',
         authService,
@@ -146,6 +258,27 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       });
       await api.register(staffRoutes, { prefix: '/staff', staffService });
       await api.register(auditRoutes, { prefix: '/audit-events', auditService });
+      await api.register(candidateRoutes, { prefix: '/candidate', candidateService });
+      await api.register(notificationRoutes, {
+        prefix: '/candidate/notifications',
+        notificationService,
+      });
+      if (config.devOutboxApi && config.env !== 'production') {
+        await api.register(devOutboxRoutes, {
+          prefix: '/dev',
+          devOutboxService: createDevOutboxService({ db, crypto: fieldCrypto }),
+        });
+      }
+      await api.register(candidateProfileRoutes, {
+        prefix: '/candidate/profile',
+        candidateProfileService,
+        photoRules: config.photo,
+      });
+      await api.register(registrationRoutes, {
+        prefix: '/registrations',
+        services: registrationServices,
+        materialLimits: config.materials,
+      });
       await api.register(eligibilityRoutes, {
         prefix: '/eligibility',
         eligibilityService: createEligibilityService({ db }),

@@ -60,7 +60,99 @@ const envSchema = z.object({
   WORKER_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   WEB_DIST_DIR: z.string().min(1).optional(),
   METRICS_TOKEN: z.string().min(16).max(200).optional(),
+  // Uploaded files: a local folder (DATA_DIR/files) or an S3-compatible bucket (lib/s3-storage.ts).
+  STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
+  S3_ENDPOINT: z
+    .string()
+    .regex(
+      /^https?:\/\/[A-Za-z0-9.-]+(:[0-9]{1,5})?\/?$/,
+      'must be an http:// or https:// address without a path, e.g. https://s3.example.com',
+    )
+    .optional(),
+  S3_REGION: z
+    .string()
+    .regex(/^[a-z0-9-]{2,40}$/, 'must be a region name such as us-east-1')
+    .default('us-east-1'),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a bucket name (3–63 a-z, 0-9, . or -)')
+    .optional(),
+  S3_ACCESS_KEY_ID: z.string().min(3).max(256).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(8).max(256).optional(),
+  S3_FORCE_PATH_STYLE: booleanString.default(false),
+  S3_PREFIX: z
+    .string()
+    .regex(
+      /^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_-]*)*\/?$/,
+      'must be lower-case path segments such as hqe/prod',
+    )
+    .optional(),
+  // Candidates' material files (lib/material-files).
+  MATERIAL_MAX_IMAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(100 * 1024)
+    .max(50 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
+  MATERIAL_MAX_PDF_BYTES: z.coerce
+    .number()
+    .int()
+    .min(100 * 1024)
+    .max(100 * 1024 * 1024)
+    .default(20 * 1024 * 1024),
+  MATERIAL_MAX_IMAGE_PIXELS: z.coerce
+    .number()
+    .int()
+    .min(1_000_000)
+    .max(200_000_000)
+    .default(50_000_000),
+  DATA_ENCRYPTION_KEY: z
+    .string()
+    .refine(
+      (v) => /^[A-Za-z0-9+/]{43}=$/.test(v) && Buffer.from(v, 'base64').length === 32,
+      'must be 32 bytes in base64 (44 characters), e.g. from `openssl rand -base64 32`',
+    )
+    .optional(),
+  VERIFICATION_CODE_TTL_MINUTES: z.coerce.number().int().min(1).max(60).default(10),
+  VERIFICATION_RESEND_SECONDS: z.coerce.number().int().min(10).max(600).default(60),
+  VERIFICATION_DAILY_LIMIT: z.coerce.number().int().min(1).max(100).default(10),
+  VERIFICATION_IP_HOURLY_LIMIT: z.coerce.number().int().min(1).max(100_000).default(30),
+  DEV_OUTBOX_API: booleanString.optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: z.string().min(3).max(200).optional(),
+  // The base photo (基本照片): see server/src/modules/candidate-profile/photo.ts.
+  PHOTO_MIN_WIDTH: z.coerce.number().int().min(100).max(4000).default(295),
+  PHOTO_MIN_HEIGHT: z.coerce.number().int().min(100).max(6000).default(413),
+  PHOTO_MAX_INPUT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(100 * 1024)
+    .max(20 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
+  PHOTO_MAX_INPUT_PIXELS: z.coerce
+    .number()
+    .int()
+    .min(1_000_000)
+    .max(100_000_000)
+    .default(40_000_000),
+  PHOTO_RATIO_MIN: z.coerce.number().min(1).max(3).default(1.25),
+  PHOTO_RATIO_MAX: z.coerce.number().min(1).max(3).default(1.6),
+  PHOTO_OUTPUT_MAX_WIDTH: z.coerce.number().int().min(100).max(4000).default(480),
+  PHOTO_OUTPUT_MAX_HEIGHT: z.coerce.number().int().min(100).max(6000).default(672),
+  PHOTO_OUTPUT_MIN_KB: z.coerce.number().int().min(1).max(2048).default(20),
+  PHOTO_OUTPUT_MAX_KB: z.coerce.number().int().min(10).max(4096).default(200),
+  PHOTO_BACKGROUND_MIN_LUMINANCE: z.coerce.number().min(0).max(255).default(190),
+  PHOTO_BACKGROUND_MAX_STDDEV: z.coerce.number().min(0).max(128).default(20),
 });
+
+/**
+ * The data-encryption key of the test environment only: tests and their factories must agree on
+ * it, and it protects nothing. Never used outside NODE_ENV=test.
+ */
+const TEST_DATA_ENCRYPTION_KEY = Buffer.from('hqe-test-only-data-encryption-k!', 'utf8');
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -81,6 +173,84 @@ export interface Config {
   webDistDir: string | null;
   /** When set, /metrics requires `Authorization: Bearer <token>`. */
   metricsToken: string | null;
+  /** Where uploaded files go: `DATA_DIR/files`, or an S3-compatible bucket. */
+  storage: StorageSettings;
+  /** What a candidate's material file may be (lib/material-files). */
+  materials: { maxImageBytes: number; maxPdfBytes: number; maxImagePixels: number };
+  /**
+   * The 32-byte key protecting document numbers, phone numbers and e-mail addresses at rest; null
+   * means "generated once and kept in DATA_DIR" (see lib/field-crypto.ts).
+   */
+  dataEncryptionKey: Buffer | null;
+  verification: {
+    codeTtlMinutes: number;
+    resendSeconds: number;
+    dailyLimit: number;
+    ipHourlyLimit: number;
+  };
+  /** GET /api/dev/outbox: never in production. */
+  devOutboxApi: boolean;
+  mail: { smtpUrl: string | null; from: string };
+  /** The base photo's checks and its normalised output. */
+  photo: PhotoRules;
+}
+
+/** The base photo (基本照片) rules: what is accepted and what is stored. */
+export interface PhotoRules {
+  minWidth: number;
+  minHeight: number;
+  maxInputBytes: number;
+  /** Refused before decoding when width × height is above this. */
+  maxInputPixels: number;
+  /** Height / width. */
+  ratioMin: number;
+  ratioMax: number;
+  /** The stored JPEG fits inside this box (never enlarged). */
+  outputMaxWidth: number;
+  outputMaxHeight: number;
+  outputMinBytes: number;
+  outputMaxBytes: number;
+  /** The top corners must be at least this bright (0–255) … */
+  backgroundMinLuminance: number;
+  /** … and this even (standard deviation of luminance). */
+  backgroundMaxStdDev: number;
+}
+
+export type StorageSettings =
+  | { driver: 'local'; root: string }
+  | {
+      driver: 's3';
+      endpoint: string;
+      region: string;
+      bucket: string;
+      accessKeyId: string;
+      secretAccessKey: string;
+      forcePathStyle: boolean;
+      prefix: string;
+    };
+
+/** The storage settings; STORAGE_DRIVER=s3 needs its S3_* variables (named, never echoed). */
+function storageSettings(e: z.infer<typeof envSchema>, dataDir: string): StorageSettings {
+  if (e.STORAGE_DRIVER === 'local') return { driver: 'local', root: path.join(dataDir, 'files') };
+  const { S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY } = e;
+  if (!S3_ENDPOINT || !S3_BUCKET || !S3_ACCESS_KEY_ID || !S3_SECRET_ACCESS_KEY) {
+    const required = { S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY };
+    throw new ConfigError(
+      Object.entries(required)
+        .filter(([, value]) => !value)
+        .map(([name]) => `${name}: required when STORAGE_DRIVER=s3`),
+    );
+  }
+  return {
+    driver: 's3',
+    endpoint: S3_ENDPOINT.replace(/\/$/, ''),
+    region: e.S3_REGION,
+    bucket: S3_BUCKET,
+    accessKeyId: S3_ACCESS_KEY_ID,
+    secretAccessKey: S3_SECRET_ACCESS_KEY,
+    forcePathStyle: e.S3_FORCE_PATH_STYLE,
+    prefix: (e.S3_PREFIX ?? '').replace(/\/$/, ''),
+  };
 }
 
 export class ConfigError extends Error {
@@ -102,6 +272,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const e = parsed.data;
+  const photoProblems = [
+    e.PHOTO_RATIO_MIN < e.PHOTO_RATIO_MAX ? null : 'PHOTO_RATIO_MIN: must be below PHOTO_RATIO_MAX',
+    e.PHOTO_OUTPUT_MIN_KB < e.PHOTO_OUTPUT_MAX_KB
+      ? null
+      : 'PHOTO_OUTPUT_MIN_KB: must be below PHOTO_OUTPUT_MAX_KB',
+    e.PHOTO_OUTPUT_MAX_WIDTH >= e.PHOTO_MIN_WIDTH && e.PHOTO_OUTPUT_MAX_HEIGHT >= e.PHOTO_MIN_HEIGHT
+      ? null
+      : 'PHOTO_OUTPUT_MAX_WIDTH/HEIGHT: must be at least PHOTO_MIN_WIDTH/HEIGHT',
+  ].filter((p): p is string => p !== null);
+  if (photoProblems.length > 0) throw new ConfigError(photoProblems);
   // npm runs workspace scripts inside the workspace folder; a relative DATA_DIR means relative to
   // where the command was typed (npm's INIT_CWD), so `npm start` and `npm run db:migrate` agree.
   const dataDir = path.resolve(env.INIT_CWD ?? process.cwd(), e.DATA_DIR);
@@ -128,5 +308,41 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     worker: { enabled: e.WORKER_ENABLED, pollMs: e.WORKER_POLL_MS },
     webDistDir: e.WEB_DIST_DIR ?? null,
     metricsToken: e.METRICS_TOKEN ?? null,
+    storage: storageSettings(e, dataDir),
+    materials: {
+      maxImageBytes: e.MATERIAL_MAX_IMAGE_BYTES,
+      maxPdfBytes: e.MATERIAL_MAX_PDF_BYTES,
+      maxImagePixels: e.MATERIAL_MAX_IMAGE_PIXELS,
+    },
+    dataEncryptionKey: e.DATA_ENCRYPTION_KEY
+      ? Buffer.from(e.DATA_ENCRYPTION_KEY, 'base64')
+      : e.NODE_ENV === 'test'
+        ? TEST_DATA_ENCRYPTION_KEY
+        : null,
+    verification: {
+      codeTtlMinutes: e.VERIFICATION_CODE_TTL_MINUTES,
+      resendSeconds: e.VERIFICATION_RESEND_SECONDS,
+      dailyLimit: e.VERIFICATION_DAILY_LIMIT,
+      ipHourlyLimit: e.VERIFICATION_IP_HOURLY_LIMIT,
+    },
+    devOutboxApi: e.NODE_ENV !== 'production' && (e.DEV_OUTBOX_API ?? true),
+    mail: {
+      smtpUrl: e.SMTP_URL ?? null,
+      from: e.MAIL_FROM ?? '全国卫生专业技术资格考试网上报名 <no-reply@localhost>',
+    },
+    photo: {
+      minWidth: e.PHOTO_MIN_WIDTH,
+      minHeight: e.PHOTO_MIN_HEIGHT,
+      maxInputBytes: e.PHOTO_MAX_INPUT_BYTES,
+      maxInputPixels: e.PHOTO_MAX_INPUT_PIXELS,
+      ratioMin: e.PHOTO_RATIO_MIN,
+      ratioMax: e.PHOTO_RATIO_MAX,
+      outputMaxWidth: e.PHOTO_OUTPUT_MAX_WIDTH,
+      outputMaxHeight: e.PHOTO_OUTPUT_MAX_HEIGHT,
+      outputMinBytes: e.PHOTO_OUTPUT_MIN_KB * 1024,
+      outputMaxBytes: e.PHOTO_OUTPUT_MAX_KB * 1024,
+      backgroundMinLuminance: e.PHOTO_BACKGROUND_MIN_LUMINANCE,
+      backgroundMaxStdDev: e.PHOTO_BACKGROUND_MAX_STDDEV,
+    },
   };
 }

@@ -2,6 +2,7 @@ import { buildApp } from './app';
 import { prepareDatabase, DEFAULT_WEB_DIST } from './boot';
 import { ConfigError, loadConfig, type Config } from './config';
 import { systemClock } from './lib/clock';
+import { warmUpApplicationForm } from './modules/application-form';
 
 function readConfig(): Config {
   try {
@@ -69,6 +70,8 @@ async function main() {
 
   await app.listen({ host: config.host, port: config.port });
   if (config.worker.enabled) worker.start();
+  // Parse the PDF font now, not on the first candidate's download (about 0.5 s of CPU).
+  void warmUpApplicationForm();
   const where =
     config.database.engine === 'pglite' ? `PGlite in ${config.database.dataDir}` : 'PostgreSQL';
   app.log.info({ engine: config.database.engine }, `database: ${where}`);

@@ -484,3 +484,90 @@ export const uploadAttachmentRequestSchema = z.strictObject({
   contentBase64: base64Schema(NOTICE_ATTACHMENT_MAX_BYTES),
 });
 export type UploadAttachmentRequest = z.infer<typeof uploadAttachmentRequestSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Exams (考试项目), exam areas (考区) and their registration cities (报名地市)
+
+export const examViewSchema = z
+  .object({ id: z.number().int(), code: z.string(), name: z.string() })
+  .meta({ id: 'Exam' });
+export type ExamView = z.infer<typeof examViewSchema>;
+export const examListSchema = z.object({ items: z.array(examViewSchema) });
+
+/** Longest exam-area name (新疆生产建设兵团 has 8 characters). */
+export const EXAM_AREA_NAME_MAX = 20;
+/** Longest registration-city name. */
+export const REGISTRATION_CITY_NAME_MAX = 30;
+/** Most registration cities an area may have. */
+export const REGISTRATION_CITIES_MAX = 300;
+
+const examAreaNameSchema = z
+  .string()
+  .trim()
+  .min(1, '请输入考区名称')
+  .max(EXAM_AREA_NAME_MAX, `考区名称不能超过 ${EXAM_AREA_NAME_MAX} 个字符`);
+
+/** A new exam area: its code is the first two digits of the province's division code (上海 31). */
+export const createExamAreaRequestSchema = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[1-9][0-9]$/, '考区代码须为 2 位数字，即省级行政区划代码的前两位（如上海为 31）'),
+  name: examAreaNameSchema,
+});
+export type CreateExamAreaRequest = z.infer<typeof createExamAreaRequestSchema>;
+
+/** An exam area's new name; its code never changes (registrations and exports refer to it). */
+export const updateExamAreaRequestSchema = z.strictObject({ name: examAreaNameSchema });
+export type UpdateExamAreaRequest = z.infer<typeof updateExamAreaRequestSchema>;
+
+export const adminRegistrationCitySchema = z
+  .object({
+    id: z.number().int(),
+    examAreaId: z.number().int(),
+    code: z.string(),
+    name: z.string(),
+    /** Position in the list candidates pick from (1 first). */
+    sortOrder: z.number().int(),
+    /** False once taken out of use; the row stays, since registrations may refer to it. */
+    active: z.boolean(),
+  })
+  .meta({ id: 'AdminRegistrationCity' });
+export type AdminRegistrationCity = z.infer<typeof adminRegistrationCitySchema>;
+export const adminRegistrationCityListSchema = z.object({
+  examAreaId: z.number().int(),
+  items: z.array(adminRegistrationCitySchema),
+});
+export type AdminRegistrationCityList = z.infer<typeof adminRegistrationCityListSchema>;
+
+const cityNameSchema = z
+  .string()
+  .trim()
+  .min(1, '请输入报名地市名称')
+  .max(REGISTRATION_CITY_NAME_MAX, `报名地市名称不能超过 ${REGISTRATION_CITY_NAME_MAX} 个字符`);
+
+/** A new registration city: its six-digit division code (黄浦区 310101) and name. */
+export const createRegistrationCityRequestSchema = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[0-9]{6}$/, '报名地市代码须为 6 位数字的行政区划代码（如黄浦区为 310101）'),
+  name: cityNameSchema,
+});
+export type CreateRegistrationCityRequest = z.infer<typeof createRegistrationCityRequestSchema>;
+
+/** A registration city's new name; its code never changes. */
+export const renameRegistrationCityRequestSchema = z.strictObject({ name: cityNameSchema });
+export type RenameRegistrationCityRequest = z.infer<typeof renameRegistrationCityRequestSchema>;
+
+/** The new order of an area's registration cities: every one of them (inactive too), once. */
+export const reorderRegistrationCitiesRequestSchema = z.strictObject({
+  cityIds: z
+    .array(id)
+    .min(1, '请提交本考区全部报名地市的顺序')
+    .max(REGISTRATION_CITIES_MAX, '报名地市数量过多')
+    .refine((ids) => new Set(ids).size === ids.length, '同一报名地市只能出现一次'),
+});
+export type ReorderRegistrationCitiesRequest = z.infer<
+  typeof reorderRegistrationCitiesRequestSchema
+>;

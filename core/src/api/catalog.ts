@@ -38,3 +38,36 @@ export const catalogOverviewSchema = z
 export type CatalogOverview = z.infer<typeof catalogOverviewSchema>;
 
 export const examAreaListSchema = z.object({ items: z.array(examAreaViewSchema) });
+
+// ---------------------------------------------------------------------------------------------
+// What candidates read of an exam area before logging in: its test sites (考点) and its
+// registration cities (报名地市), active ones only.
+
+/** `/catalog/exam-areas/:code/…`: an exam area by its two-digit code (上海 31). */
+export const examAreaCodeParamsSchema = z.strictObject({
+  code: z.string().regex(/^[0-9]{2}$/, '考区代码为 2 位数字，如上海考区为 31'),
+});
+
+export const publicTestSiteSchema = z
+  .object({ code: z.string(), name: z.string(), address: z.string() })
+  .meta({ id: 'PublicTestSite' });
+export type PublicTestSite = z.infer<typeof publicTestSiteSchema>;
+
+/** An area's test sites in use, by code. */
+export const publicTestSiteListSchema = z.object({
+  examArea: examAreaViewSchema,
+  items: z.array(publicTestSiteSchema),
+});
+export type PublicTestSiteList = z.infer<typeof publicTestSiteListSchema>;
+
+export const registrationCityViewSchema = z
+  .object({ id: z.number().int(), code: z.string(), name: z.string() })
+  .meta({ id: 'RegistrationCity' });
+export type RegistrationCityView = z.infer<typeof registrationCityViewSchema>;
+
+/** An area's registration cities in use, in the order the area set. */
+export const registrationCityListSchema = z.object({
+  examArea: examAreaViewSchema,
+  items: z.array(registrationCityViewSchema),
+});
+export type RegistrationCityList = z.infer<typeof registrationCityListSchema>;

@@ -58,23 +58,29 @@ describe('checkPassword for staff', () => {
 });
 
 describe('checkPassword for candidates', () => {
-  it('when the password has 7 characters, then it is too short, and 8 are enough', () => {
-    expect(checkPassword('abcdef1', 'candidate')).toEqual(['too_short']);
-    expect(checkPassword('abcdef12', 'candidate')).toEqual([]);
+  it('when the password has 7 characters, then it is too short, and 8 with three classes are enough', () => {
+    expect(checkPassword('Abcde1!', 'candidate')).toEqual(['too_short']);
+    expect(checkPassword('Abcdef12', 'candidate')).toEqual([]);
   });
 
-  it('when the password uses a single class, then it has too few classes (two are required)', () => {
+  it('when 8 or 9 characters use two classes, then they are too few; from 10 characters two are enough', () => {
+    expect(checkPassword('abcdef12', 'candidate')).toEqual(['too_few_character_classes']);
+    expect(checkPassword('abcdefg12', 'candidate')).toEqual(['too_few_character_classes']);
+    expect(checkPassword('abcdefgh12', 'candidate')).toEqual([]);
+  });
+
+  it('when the password uses a single class, then even a long one has too few classes', () => {
     expect(checkPassword('abcdefgh', 'candidate')).toEqual(['too_few_character_classes']);
-    expect(checkPassword('12345678', 'candidate')).toEqual(['too_few_character_classes']);
+    expect(checkPassword('123456789012', 'candidate')).toEqual(['too_few_character_classes']);
   });
 
   it('when a rare CJK character is used, then it counts as one character, not two', () => {
     // 7 code points but 8 UTF-16 units: still too short.
-    const seven = `abc12${RARE_CJK}d`;
+    const seven = `aB12${RARE_CJK}de`.slice(0, 8);
     expect(seven).toHaveLength(8);
     expect(checkPassword(seven, 'candidate')).toEqual(['too_short']);
-    // 8 code points: long enough.
-    expect(checkPassword(`abc12${RARE_CJK}de`, 'candidate')).toEqual([]);
+    // 8 code points with lower, upper, digit and symbol (the CJK character): long enough.
+    expect(checkPassword(`aB12${RARE_CJK}def`, 'candidate')).toEqual([]);
   });
 
   it('when 128 rare CJK characters are used, then the length is within the maximum', () => {
@@ -89,7 +95,29 @@ describe('checkPassword for candidates', () => {
   });
 
   it('when the username is shorter than three characters, then it is not checked', () => {
-    expect(checkPassword('abcdef12', 'candidate', 'ab')).toEqual([]);
+    expect(checkPassword('Abcdef12', 'candidate', 'ab')).toEqual([]);
+  });
+
+  it('when the password contains the document or mobile number, then it is refused', () => {
+    const documentNumber = '11010519491231002X';
+    expect(checkPassword(`Pw${documentNumber}`, 'candidate', undefined, [documentNumber])).toEqual([
+      'contains_personal_data',
+    ]);
+    expect(
+      checkPassword('pw-11010519491231002x', 'candidate', undefined, [documentNumber]),
+    ).toEqual(['contains_personal_data']);
+    expect(
+      checkPassword('Ab!13812345678', 'candidate', undefined, [documentNumber, '13812345678']),
+    ).toEqual(['contains_personal_data']);
+    expect(
+      checkPassword('Ab!138123456', 'candidate', undefined, [documentNumber, '13812345678']),
+    ).toEqual([]);
+  });
+
+  it('when a personal value is shorter than six characters or missing, then it is not checked', () => {
+    expect(checkPassword('Abc12345!', 'candidate', undefined, ['12345', undefined, ''])).toEqual(
+      [],
+    );
   });
 });
 
@@ -99,6 +127,7 @@ describe('describePasswordProblem', () => {
     'too_long',
     'too_few_character_classes',
     'contains_username',
+    'contains_personal_data',
     'whitespace_only',
   ];
 
@@ -125,7 +154,7 @@ describe('describePasswordProblem', () => {
   it('when classes are too few, then the explanation names the required number of classes', () => {
     expect(describePasswordProblem('too_few_character_classes', 'staff')).toContain('至少 3 类');
     expect(describePasswordProblem('too_few_character_classes', 'candidate')).toContain(
-      '至少 2 类',
+      '至少 3 类；长度达到 10 位时，至少 2 类即可',
     );
   });
 

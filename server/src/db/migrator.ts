@@ -1,11 +1,19 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as m0001 from './migrations/0001-foundation';
 import * as m0002 from './migrations/0002-catalog';
+import * as m0003 from './migrations/0003-area-settings';
+import * as m0004 from './migrations/0004-candidate-accounts';
+import * as m0005 from './migrations/0005-candidate-profiles';
+import * as m0006 from './migrations/0006-registrations';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-catalog': m0002,
+  '0003-area-settings': m0003,
+  '0004-candidate-accounts': m0004,
+  '0005-candidate-profiles': m0005,
+  '0006-registrations': m0006,
 };
 
 const provider: MigrationProvider = {

@@ -1,5 +1,15 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
-import type { ExamMode, PhaseKind, Role } from '@hqe/core';
+import type {
+  EarlyApplicationClaim,
+  ExamMode,
+  IdentityDocumentType,
+  MaterialSlotKey,
+  PhaseKind,
+  RegistrationActor,
+  RegistrationStatus,
+  RegistrationTimelineEvent,
+  Role,
+} from '@hqe/core';
 
 /** Database tables as Kysely sees them (camelCase through CamelCasePlugin). */
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
@@ -18,6 +28,18 @@ export interface ExamAreaCitiesTable {
   code: string;
   name: string;
   sortOrder: number;
+  /** False once taken out of use (0003); never deleted, registrations refer to it. */
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+/** An exam area's own eligibility rules (P1, P2); no row: the platform defaults apply (0003). */
+export interface ExamAreaSettingsTable {
+  examAreaId: number;
+  nonLocalHouseholdDocuments: boolean;
+  socialSecurityEmployerMatch: boolean;
+  practiceSiteEmployerMatch: boolean;
+  hmtAndForeignDocuments: boolean;
+  updatedAt: Date;
 }
 
 export interface ExamsTable {
@@ -168,9 +190,174 @@ export interface JobsTable {
   finishedAt: Date | null;
 }
 
+/** A candidate's identity and contacts (0004); personal values encrypted, with keyed hashes. */
+export interface CandidatesTable {
+  accountId: number;
+  documentType: IdentityDocumentType;
+  documentNumberEncrypted: string;
+  documentNumberHash: string;
+  name: string;
+  gender: 'male' | 'female' | null;
+  /** A calendar date, kept as 'YYYY-MM-DD'; null when the document does not carry it. */
+  birthDate: string | null;
+  mobileEncrypted: string;
+  mobileHash: string;
+  mobileVerifiedAt: Date;
+  emailEncrypted: string | null;
+  emailHash: string | null;
+  emailVerifiedAt: Date | null;
+  notificationChannels: ColumnType<
+    NotificationChannelKind[],
+    NotificationChannelKind[] | undefined
+  >;
+  createdAt: ColumnType<Date, Date, never>;
+  updatedAt: Date;
+}
+
+export type VerificationPurpose = 'signup' | 'password_reset' | 'change_mobile' | 'bind_email';
+export type NotificationChannelKind = 'in_app' | 'email';
+
+export interface VerificationCodesTable {
+  id: Generated<number>;
+  purpose: VerificationPurpose;
+  channel: 'sms' | 'email';
+  destinationHash: string;
+  accountId: number | null;
+  codeHash: string;
+  expiresAt: Date;
+  attempts: ColumnType<number, number | undefined>;
+  consumedAt: Date | null;
+  requesterIpHash: string | null;
+  createdAt: Date;
+}
+
+export interface OutboundMessagesTable {
+  id: Generated<number>;
+  channel: 'sms' | 'email';
+  recipientHash: string;
+  recipientEncrypted: string;
+  subject: string;
+  bodyEncrypted: string;
+  createdAt: Date;
+}
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  accountId: number;
+  title: string;
+  body: string;
+  createdAt: Date;
+  readAt: Date | null;
+}
+
+/** A candidate's basic information (0005): each section a jsonb document checked by core schemas. */
+export interface CandidateProfilesTable {
+  accountId: number;
+  version: ColumnType<number, number | undefined, number>;
+  personal: Json;
+  currentEmployer: Json;
+  education: Json;
+  workHistory: Json;
+  qualifications: Json;
+  earlyApplicationClaims: Json;
+  declarations: Json;
+  /** Set when a confirmed registration depends on the profile; edits are then refused. */
+  lockedAt: Date | null;
+  lockedReason: string | null;
+  createdAt: ColumnType<Date, Date, never>;
+  updatedAt: Date;
+}
+
+/** A candidate's current base photo (0005): the normalised JPEG in file storage. */
+export interface CandidatePhotosTable {
+  accountId: number;
+  storageKey: string;
+  sha256: string;
+  width: number;
+  height: number;
+  sizeBytes: number;
+  uploadedAt: Date;
+}
+
+/** The last registration-number sequence given per area and cycle (0006). */
+export interface RegistrationNumberCountersTable {
+  examAreaId: number;
+  cycleId: number;
+  lastSequence: ColumnType<number, number | undefined, number>;
+}
+
+/** A candidate's registration for one exam cycle (0006); see docs/decisions/0012. */
+export interface RegistrationsTable {
+  id: Generated<number>;
+  accountId: number;
+  cycleId: number;
+  examAreaId: number;
+  registrationNumber: string;
+  status: ColumnType<RegistrationStatus, RegistrationStatus | undefined, RegistrationStatus>;
+  version: ColumnType<number, number | undefined, number>;
+  cityId: number | null;
+  testSiteId: number | null;
+  areaOfferingId: number | null;
+  employer: string | null;
+  department: string | null;
+  post: string | null;
+  yearsInSpecialty: number | null;
+  educationIndex: number | null;
+  educationSnapshot: Json;
+  earlyApplicationClaim: EarlyApplicationClaim | null;
+  returningFileNumber: string | null;
+  infoSavedAt: Date | null;
+  photoStorageKey: string | null;
+  photoSha256: string | null;
+  photoConfirmedAt: Date | null;
+  formDownloadedAt: Date | null;
+  submittedAt: Date | null;
+  confirmedAt: Date | null;
+  returnReasons: ColumnType<unknown, string | undefined, string>;
+  returnNote: string | null;
+  eligibilitySnapshot: Json;
+  lastSubmitKey: string | null;
+  createdAt: ColumnType<Date, Date, never>;
+  updatedAt: Date;
+}
+
+/** One entry of a registration's timeline (0006). */
+export interface RegistrationEventsTable {
+  id: Generated<number>;
+  registrationId: number;
+  event: RegistrationTimelineEvent;
+  fromStatus: RegistrationStatus | null;
+  toStatus: RegistrationStatus;
+  actorAccountId: number | null;
+  actorKind: RegistrationActor;
+  reasons: ColumnType<unknown, string | undefined, never>;
+  note: string | null;
+  occurredAt: Date;
+}
+
+/** A material file of a registration (0006): the bytes and the thumbnail in file storage. */
+export interface RegistrationMaterialFilesTable {
+  id: Generated<number>;
+  registrationId: number;
+  slotKey: MaterialSlotKey;
+  position: number;
+  storageKey: string;
+  thumbnailKey: string | null;
+  contentType: 'image/jpeg' | 'application/pdf';
+  kind: 'image' | 'pdf';
+  sizeBytes: number;
+  sha256: string;
+  pages: number | null;
+  width: number | null;
+  height: number | null;
+  originalName: string;
+  uploadedAt: Date;
+}
+
 export interface Database {
   examAreas: ExamAreasTable;
   examAreaCities: ExamAreaCitiesTable;
+  examAreaSettings: ExamAreaSettingsTable;
   exams: ExamsTable;
   cycles: CyclesTable;
   cyclePhases: CyclePhasesTable;
@@ -183,6 +370,16 @@ export interface Database {
   sessions: SessionsTable;
   auditEvents: AuditEventsTable;
   jobs: JobsTable;
+  candidateProfiles: CandidateProfilesTable;
+  candidatePhotos: CandidatePhotosTable;
+  candidates: CandidatesTable;
+  verificationCodes: VerificationCodesTable;
+  outboundMessages: OutboundMessagesTable;
+  notifications: NotificationsTable;
+  registrationNumberCounters: RegistrationNumberCountersTable;
+  registrations: RegistrationsTable;
+  registrationEvents: RegistrationEventsTable;
+  registrationMaterialFiles: RegistrationMaterialFilesTable;
 }
 
 export type Account = Selectable<AccountsTable>;

@@ -37,6 +37,17 @@ export const appMessages = {
     backHome: '返回首页',
     selfCheck: '报考条件自测',
     selfCheckHint: '报名前，可先按报考专业自测是否符合报考条件，无需登录。',
+    // 个人中心 (/me)
+    me: '个人中心',
+    meNavLabel: '个人中心菜单',
+    meOverview: '信息概览',
+    mePersonal: '个人信息',
+    mePhoto: '照片',
+    meEducation: '学历学位',
+    meWork: '工作经历',
+    meQualifications: '资格与职称',
+    meAccount: '账号与安全',
+    sessionLoadFailed: '无法获取登录状态',
   },
   console: {
     headerTitle: SITE.consoleName,
@@ -85,5 +96,16 @@ export const appMessages = {
     testSitesAdminIntro: '维护考区的考点。停用的考点不再安排考生，可随时重新启用。',
     offeringsAdminIntro: '设置考区在一个考试年度开考的专业和每个科目的报名费。',
     specialtiesAdminIntro: '全国统一的专业目录，含级别、类别、科目、考试方式和核实情况。',
+    examAreasAdmin: '考区与报名地市',
+    examAreasAdminIntroPlatform: '新增考区、修改考区名称，并维护各考区的报名地市。',
+    examAreasAdminIntroArea: (area: string) =>
+      `维护${area}的报名地市：新增、改名、调整顺序和停用。`,
+    cyclesAdmin: '考试年度',
+    cyclesAdminIntro: '全国统一的考试年度及其工作年限截止日期。',
+    areaRulesAdmin: '考区报考规则',
+    areaRulesAdminIntroPlatform:
+      '设置各考区对非本市户籍人员、港澳台居民和外籍人员的报考要求（政策 P1、P2）。',
+    areaRulesAdminIntroArea: (area: string) =>
+      `设置${area}对非本市户籍人员、港澳台居民和外籍人员的报考要求（政策 P1、P2）。`,
   },
 } as const;

@@ -22,6 +22,20 @@ function lazyNamed<M>(load: () => Promise<M>, name: keyof M) {
 
 const SelfCheckPage = lazyNamed(() => import('./routes/portal/self-check'), 'SelfCheckPage');
 
+const loadMe = () => import('./routes/portal/me');
+const MeLayout = lazyNamed(() => loadMe(), 'MeLayout');
+const MeOverviewPage = lazyNamed(() => loadMe(), 'MeOverviewPage');
+const MePersonalPage = lazyNamed(() => loadMe(), 'MePersonalPage');
+const MePhotoPage = lazyNamed(() => loadMe(), 'MePhotoPage');
+const MeEducationPage = lazyNamed(() => loadMe(), 'MeEducationPage');
+const MeWorkPage = lazyNamed(() => loadMe(), 'MeWorkPage');
+const MeQualificationsPage = lazyNamed(() => loadMe(), 'MeQualificationsPage');
+const MeAccountPage = lazyNamed(() => loadMe(), 'MeAccountPage');
+const ForgotPasswordPage = lazyNamed(
+  () => import('./routes/portal/forgot-password'),
+  'ForgotPasswordPage',
+);
+
 const loadConsole = () => import('./routes/console');
 
 const ConsoleLayout = lazyNamed(() => loadConsole(), 'ConsoleLayout');
@@ -35,6 +49,9 @@ const NoticesAdminPage = lazyNamed(() => loadConsole(), 'NoticesAdminPage');
 const TestSitesAdminPage = lazyNamed(() => loadConsole(), 'TestSitesAdminPage');
 const OfferingsAdminPage = lazyNamed(() => loadConsole(), 'OfferingsAdminPage');
 const SpecialtiesAdminPage = lazyNamed(() => loadConsole(), 'SpecialtiesAdminPage');
+const ExamAreasAdminPage = lazyNamed(() => loadConsole(), 'ExamAreasAdminPage');
+const CyclesAdminPage = lazyNamed(() => loadConsole(), 'CyclesAdminPage');
+const AreaRulesAdminPage = lazyNamed(() => loadConsole(), 'AreaRulesAdminPage');
 
 function Root() {
   return (
@@ -58,7 +75,21 @@ export const router = createBrowserRouter([
           { index: true, element: <HomePage /> },
           { path: 'login', element: <CandidateLoginPage /> },
           { path: 'signup', element: <SignupPage /> },
+          { path: 'forgot-password', element: <ForgotPasswordPage /> },
           { path: 'self-check', element: <SelfCheckPage /> },
+          {
+            path: 'me',
+            element: <MeLayout />,
+            children: [
+              { index: true, element: <MeOverviewPage /> },
+              { path: 'personal', element: <MePersonalPage /> },
+              { path: 'photo', element: <MePhotoPage /> },
+              { path: 'education', element: <MeEducationPage /> },
+              { path: 'work', element: <MeWorkPage /> },
+              { path: 'qualifications', element: <MeQualificationsPage /> },
+              { path: 'account', element: <MeAccountPage /> },
+            ],
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
@@ -76,6 +107,9 @@ export const router = createBrowserRouter([
           { path: 'test-sites', element: <TestSitesAdminPage /> },
           { path: 'offerings', element: <OfferingsAdminPage /> },
           { path: 'specialties', element: <SpecialtiesAdminPage /> },
+          { path: 'exam-areas', element: <ExamAreasAdminPage /> },
+          { path: 'cycles', element: <CyclesAdminPage /> },
+          { path: 'eligibility-rules', element: <AreaRulesAdminPage /> },
           {
             path: '*',
             element: <NotFoundPage section="console" homePath="/console" homeLabel="返回工作台" />,

@@ -42,6 +42,17 @@ export interface LoginMeta {
   portal?: 'candidate' | 'console' | undefined;
 }
 
+/**
+ * What authentication needs to know of candidate accounts, provided by the candidates module
+ * (injected in app.ts, so neither module imports the other).
+ */
+export interface CandidateDirectory {
+  /** The accounts a document number or mobile number names (normally one, or none). */
+  accountIdsFor(identifier: string): Promise<number[]>;
+  /** Values a candidate's password must not contain: the document and mobile numbers. */
+  personalValues(accountId: number): Promise<string[]>;
+}
+
 export interface LoginResult {
   sessionToken: string;
   csrfToken: string;
@@ -49,7 +60,17 @@ export interface LoginResult {
 }
 
 /** Creates the authentication use cases: log in and out, resolve sessions, change a password. */
-export function createAuthService({ db, clock, config }: { db: Db; clock: Clock; config: Config }) {
+export function createAuthService({
+  db,
+  clock,
+  config,
+  candidates,
+}: {
+  db: Db;
+  clock: Clock;
+  config: Config;
+  candidates?: CandidateDirectory;
+}) {
   const idleMs = config.session.idleMinutes * 60_000;
   const maxMs = config.session.maxHours * 3_600_000;
   const expiryFor = (createdAt: Date, now: Date) =>
@@ -106,13 +127,48 @@ export function createAuthService({ db, clock, config }: { db: Db; clock: Clock;
     });
   }
 
+  /**
+   * The accounts a login name names: a staff username; for candidates also a document number or
+   * mobile number. The candidate entrance tries those first (a passport number could look like a
+   * username), the console only usernames.
+   */
+  async function findLoginAccounts(
+    name: string,
+    portal: LoginMeta['portal'],
+  ): Promise<AccountWithArea[]> {
+    const byUsername = async () => {
+      const account = await accountsRepository.findByUsername(db, name);
+      return account ? [account] : [];
+    };
+    const byIdentifier = async () => {
+      if (!candidates) return [];
+      const accounts = await Promise.all(
+        (await candidates.accountIdsFor(name)).map((id) => accountsRepository.findById(db, id)),
+      );
+      return accounts.filter((a): a is AccountWithArea => a !== undefined);
+    };
+    if (portal === 'console') return byUsername();
+    const [first, second] =
+      portal === 'candidate' ? [byIdentifier, byUsername] : [byUsername, byIdentifier];
+    const found = await first();
+    return found.length > 0 ? found : second();
+  }
+
   return {
     /** Checks the password, applies lockout, and opens a new session. */
     async login(input: LoginRequest, meta: LoginMeta): Promise<LoginResult> {
-      const account = await accountsRepository.findByUsername(db, input.username);
+      const found = await findLoginAccounts(input.username, meta.portal);
+      let account = found[0];
       if (!account) {
         await verifyPassword(await getDummyHash(), input.password);
         throw new AppError('invalid_credentials');
+      }
+      // One number on two documents of different types (rare): the password tells whose it is.
+      for (const other of found.length > 1 ? found : []) {
+        if (await verifyPassword(other.passwordHash, input.password)) {
+          account = other;
+          break;
+        }
       }
       const now = clock.now();
       if (account.lockedUntil && isLocked(account.lockedUntil, now)) {
@@ -205,7 +261,11 @@ export function createAuthService({ db, clock, config }: { db: Db; clock: Clock;
       if (!account || !(await verifyPassword(account.passwordHash, input.currentPassword))) {
         throw new AppError('invalid_credentials', '当前密码不正确，请重新输入。');
       }
-      const problems = checkPassword(input.newPassword, account.kind, account.username);
+      const personal =
+        account.kind === 'candidate' && candidates
+          ? await candidates.personalValues(account.id)
+          : [];
+      const problems = checkPassword(input.newPassword, account.kind, account.username, personal);
       if (input.newPassword === input.currentPassword) {
         throw validationFailed('新密码不能与当前密码相同，请换一个密码。', [
           { path: 'newPassword', message: '新密码不能与当前密码相同' },

@@ -66,3 +66,35 @@ export function findPhase(
     .where('kind', '=', ref.kind)
     .executeTakeFirst();
 }
+
+/** An exam area by its two-digit code. */
+export function findExamAreaByCode(db: Kysely<Database>, code: string) {
+  return db
+    .selectFrom('examAreas')
+    .select(['id', 'code', 'name'])
+    .where('code', '=', code)
+    .executeTakeFirst();
+}
+
+/** An area's test sites in use, by code. */
+export function listActiveTestSites(db: Kysely<Database>, examAreaId: number) {
+  return db
+    .selectFrom('testSites')
+    .select(['code', 'name', 'address'])
+    .where('examAreaId', '=', examAreaId)
+    .where('active', '=', true)
+    .orderBy('code')
+    .execute();
+}
+
+/** An area's registration cities in use, in the area's order. */
+export function listActiveCities(db: Kysely<Database>, examAreaId: number) {
+  return db
+    .selectFrom('examAreaCities')
+    .select(['id', 'code', 'name'])
+    .where('examAreaId', '=', examAreaId)
+    .where('active', '=', true)
+    .orderBy('sortOrder')
+    .orderBy('code')
+    .execute();
+}

@@ -1,6 +1,14 @@
-import { PHASE_KIND_LIST, PHASE_LABELS, phaseStatus, type CatalogOverview } from '@hqe/core';
+import {
+  PHASE_KIND_LIST,
+  PHASE_LABELS,
+  phaseStatus,
+  type CatalogOverview,
+  type PublicTestSiteList,
+  type RegistrationCityList,
+} from '@hqe/core';
 import type { Db } from '../../db/database';
 import type { Clock } from '../../lib/clock';
+import { notFound } from '../../lib/errors';
 import * as catalogRepository from './catalog.repository';
 
 type CycleView = CatalogOverview['exams'][number]['cycles'][number];
@@ -8,6 +16,12 @@ type AreaView = CycleView['areas'][number];
 
 /** Creates the read side of the catalog: what a visitor sees before logging in. */
 export function createCatalogService({ db, clock }: { db: Db; clock: Clock }) {
+  async function requireAreaByCode(code: string) {
+    const area = await catalogRepository.findExamAreaByCode(db, code);
+    if (!area) throw notFound(`未找到代码为 ${code} 的考区，请核对考区代码。`);
+    return area;
+  }
+
   return {
     /** The exams, their two most recent cycles and each area's calendar with open/closed status. */
     async getOverview(): Promise<CatalogOverview> {
@@ -62,6 +76,18 @@ export function createCatalogService({ db, clock }: { db: Db; clock: Clock }) {
 
     /** All exam areas. */
     listExamAreas: async () => ({ items: await catalogRepository.listExamAreas(db) }),
+
+    /** An area's test sites in use (code, name, address), for candidates. */
+    async listPublicTestSites(code: string): Promise<PublicTestSiteList> {
+      const examArea = await requireAreaByCode(code);
+      return { examArea, items: await catalogRepository.listActiveTestSites(db, examArea.id) };
+    },
+
+    /** An area's registration cities in use, in the area's order, for candidates. */
+    async listPublicCities(code: string): Promise<RegistrationCityList> {
+      const examArea = await requireAreaByCode(code);
+      return { examArea, items: await catalogRepository.listActiveCities(db, examArea.id) };
+    },
   };
 }
 export type CatalogService = ReturnType<typeof createCatalogService>;

@@ -11,3 +11,6 @@ export { createCatalogAdminService, type CatalogAdminService } from './catalog-a
 export { catalogAdminRoutes } from './catalog-admin.routes';
 export { createNoticeService, type NoticeService } from './notices.service';
 export { noticeAdminRoutes, publicNoticeRoutes } from './notices.routes';
+export { createExamAreaService, type ExamAreaService } from './exam-areas.service';
+export { examAreaAdminRoutes } from './exam-areas.routes';
+export { assertManagesArea } from './area-access';

@@ -1,4 +1,10 @@
-import { DEFAULT_SUBJECTS, EXAM_MODES, PHASE_KINDS, type PhaseKind } from '@hqe/core';
+import {
+  DEFAULT_SUBJECTS,
+  EXAM_MODES,
+  PHASE_KINDS,
+  SHANGHAI_AREA_ELIGIBILITY_RULES,
+  type PhaseKind,
+} from '@hqe/core';
 import type { Db } from '../../db/database';
 import type { SpecialtyCategory, SpecialtyLevel } from '../../db/schema';
 import specialtiesJson from './data/specialties.json';
@@ -172,6 +178,12 @@ export async function seedReferenceData(db: Db, options: SeedOptions): Promise<v
         })),
       )
       .onConflict((oc) => oc.columns(['examAreaId', 'code']).doNothing())
+      .execute();
+    // Shanghai's own eligibility rules (P1, P2), once: an administrator's later edit stays.
+    await trx
+      .insertInto('examAreaSettings')
+      .values({ examAreaId: area.id, ...SHANGHAI_AREA_ELIGIBILITY_RULES, updatedAt: options.now })
+      .onConflict((oc) => oc.column('examAreaId').doNothing())
       .execute();
     await trx
       .insertInto('specialties')

@@ -1,8 +1,8 @@
 import { SHANGHAI_AREA_ELIGIBILITY_RULES, type ExamAreaEligibilityRules } from '@hqe/core';
 
 /**
- * Each exam area's own eligibility rules (P1, P2), kept in code by area code until an area can
- * edit them. Shanghai (31) turns them all on.
+ * The rules an exam area starts with, by area code, before its administrators save their own
+ * (table exam_area_settings, seeded for Shanghai from these). Shanghai (31) turns them all on.
  */
 export const AREA_ELIGIBILITY_RULES: Readonly<Record<string, ExamAreaEligibilityRules>> = {
   '31': SHANGHAI_AREA_ELIGIBILITY_RULES,
@@ -21,6 +21,7 @@ export const DEFAULT_AREA_ELIGIBILITY_RULES: ExamAreaEligibilityRules = {
   hmtAndForeignDocuments: true,
 };
 
+/** The fallback rules of an area that has saved none (no exam_area_settings row). */
 export function areaEligibilityRules(areaCode: string): ExamAreaEligibilityRules {
   return AREA_ELIGIBILITY_RULES[areaCode] ?? DEFAULT_AREA_ELIGIBILITY_RULES;
 }

@@ -7,7 +7,7 @@ import {
 } from '@hqe/core';
 import type { Db } from '../../db/database';
 import { notFound, validationFailed } from '../../lib/errors';
-import { areaEligibilityRules } from './area-rules';
+import { loadAreaEligibilityRules } from './area-rules.service';
 import * as eligibilityRepository from './eligibility.repository';
 
 const CYCLE_NOT_FOUND = '未找到该考试年度，请刷新页面后重新选择。';
@@ -49,7 +49,7 @@ export function createEligibilityService({ db }: { db: Db }) {
         profile: request.profile,
         specialty,
         cutoffDate: cycle.workYearsCutoff,
-        examArea: { code: area.code, rules: areaEligibilityRules(area.code) },
+        examArea: { code: area.code, rules: await loadAreaEligibilityRules(db, area) },
         registeredEmployer: request.registeredEmployer,
       });
       return {

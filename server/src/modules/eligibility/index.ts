@@ -5,3 +5,9 @@ export {
   DEFAULT_AREA_ELIGIBILITY_RULES,
   areaEligibilityRules,
 } from './area-rules';
+export {
+  createAreaRulesService,
+  loadAreaEligibilityRules,
+  type AreaRulesService,
+} from './area-rules.service';
+export { areaRulesAdminRoutes } from './area-rules.routes';

@@ -6,6 +6,7 @@ import {
   type EligibilityCheckRequest,
   type EligibilityLevel,
   type EligibilityProfile,
+  type EligibilityProfileDraft,
   type EmployerKind,
   type IdentityDocumentType,
   type PracticeQualificationKind,
@@ -281,17 +282,20 @@ export function toCheckRequest(
   };
 }
 
-/** Form values from a saved profile (and the employer named at registration, when known). */
+/**
+ * Form values from a saved profile (and the employer named at registration, when known); a draft
+ * (the candidate's basic information not yet complete) leaves what it lacks at the blank form's.
+ */
 export function valuesFromProfile(
-  profile: EligibilityProfile,
+  profile: EligibilityProfileDraft,
   registeredEmployer?: string,
 ): SelfCheckValues {
   const registeredSame =
-    registeredEmployer === undefined || registeredEmployer === profile.currentEmployer.name;
+    registeredEmployer === undefined || registeredEmployer === profile.currentEmployer?.name;
   return {
     ...INITIAL_VALUES,
     returningCandidate: profile.returningCandidate,
-    identityDocument: profile.identityDocument,
+    identityDocument: profile.identityDocument ?? INITIAL_VALUES.identityDocument,
     householdRegistration: profile.householdRegistration,
     residencePermit: profile.residencePermit,
     hasSocialSecurity: profile.socialSecurity !== undefined,
@@ -318,9 +322,9 @@ export function valuesFromProfile(
       to: toDayjs(w.to),
       ongoing: w.to === undefined,
     })),
-    currentEmployerName: profile.currentEmployer.name,
-    currentEmployerKind: profile.currentEmployer.kind,
-    clinicalSubjects: profile.currentEmployer.clinicalSubjects ?? [],
+    currentEmployerName: profile.currentEmployer?.name,
+    currentEmployerKind: profile.currentEmployer?.kind,
+    clinicalSubjects: profile.currentEmployer?.clinicalSubjects ?? [],
     registeredEmployerSame: registeredSame,
     registeredEmployer: registeredSame ? undefined : registeredEmployer,
     covidFrontline: profile.covidFrontline,

@@ -1,6 +1,11 @@
-// Public surface of the exam administration feature: calendar, notices, test sites, offerings
-// and the specialty table of an exam area.
+// Public surface of the exam administration feature: exam areas and their registration cities,
+// cycles, an area's calendar, notices, test sites, offerings and eligibility rules, and the
+// specialty table.
 export { AreaScope, CycleAreaScope } from './components/admin-scope';
+export { AreaRulesEditor } from './components/area-rules-editor';
+export { CityList } from './components/city-list';
+export { CycleList } from './components/cycle-list';
+export { ExamAreaList } from './components/exam-area-list';
 export { CalendarEditor } from './components/calendar-editor';
 export { NoticeBoard } from './components/notice-board';
 export { OfferingsEditor } from './components/offerings-editor';

@@ -27,3 +27,13 @@ export function issuesOf(error: unknown): PathIssue[] {
   }
   return out;
 }
+
+/** The form field a `conflict` error names (`details.issues[0].path`), if the form has it. */
+export function conflictFieldOf<Name extends string>(
+  error: unknown,
+  fields: readonly Name[],
+): Name | null {
+  if (!isApiError(error, 'conflict')) return null;
+  const first = issuesOf(error)[0]?.path[0];
+  return fields.find((f) => f === first) ?? null;
+}

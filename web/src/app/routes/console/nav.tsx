@@ -3,10 +3,13 @@ import {
   AuditOutlined,
   BookOutlined,
   CalendarOutlined,
+  ClusterOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
   KeyOutlined,
   NotificationOutlined,
+  SafetyCertificateOutlined,
+  ScheduleOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { AccountView } from '@hqe/core';
@@ -38,6 +41,18 @@ export function navItemsFor(account: AccountView): NavItem[] {
   if (canAdministerExamArea(account.roles)) {
     items.push(
       {
+        key: 'exam-areas',
+        path: '/console/exam-areas',
+        label: m.examAreasAdmin,
+        icon: <ClusterOutlined />,
+      },
+      {
+        key: 'cycles',
+        path: '/console/cycles',
+        label: m.cyclesAdmin,
+        icon: <ScheduleOutlined />,
+      },
+      {
         key: 'calendar',
         path: '/console/calendar',
         label: m.calendarAdmin,
@@ -66,6 +81,12 @@ export function navItemsFor(account: AccountView): NavItem[] {
         path: '/console/specialties',
         label: m.specialtiesAdmin,
         icon: <BookOutlined />,
+      },
+      {
+        key: 'eligibility-rules',
+        path: '/console/eligibility-rules',
+        label: m.areaRulesAdmin,
+        icon: <SafetyCertificateOutlined />,
       },
     );
   }

@@ -4,7 +4,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { ButtonLink } from '../../../components/button-link';
 import { ErrorBoundary } from '../../../components/error-boundary';
 import { LogoutButton, useSession } from '../../../features/auth';
-import { isStaff } from '../../../lib/permissions';
+import { isCandidate, isStaff } from '../../../lib/permissions';
 import { SITE } from '../../../lib/site';
 import { useRouteFocus } from '../../../lib/use-route-focus';
 import { appMessages } from '../../messages';
@@ -38,6 +38,11 @@ function AccountArea() {
       {isStaff(account) && (
         <ButtonLink to="/console" ghost>
           {m.staffConsole}
+        </ButtonLink>
+      )}
+      {isCandidate(account) && (
+        <ButtonLink to="/me" ghost>
+          {m.me}
         </ButtonLink>
       )}
       <LogoutButton ghost onLoggedOut={() => void navigate('/')} />

@@ -1,4 +1,4 @@
-import type { EligibilityCheckResponse, EligibilityProfile } from '@hqe/core';
+import type { EligibilityCheckResponse, EligibilityProfileDraft } from '@hqe/core';
 import { Button, Form, type FormInstance } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { FormErrorAlert } from '../../../components/form-modal';
@@ -27,8 +27,8 @@ import { WorkSection } from './work-section';
 interface Props {
   /** The cycles to choose from, most recent first (the first is preselected). */
   cycles: readonly CycleOption[];
-  /** A saved profile to start from (the candidate profile, once it exists). */
-  initialProfile?: EligibilityProfile;
+  /** A saved profile to start from: the logged-in candidate's basic information. */
+  initialProfile?: EligibilityProfileDraft;
   /** The employer the candidate named at registration, if any. */
   initialRegisteredEmployer?: string;
   /** The exam area checked against; the deployment's own by default. */

@@ -1,4 +1,4 @@
-import { ReloadOutlined } from '@ant-design/icons';
+import { EditOutlined, ReloadOutlined } from '@ant-design/icons';
 import {
   CERTAINTY_LABELS,
   ELIGIBILITY_LABELS,
@@ -15,6 +15,7 @@ import { useCycles } from '../api/list-cycles';
 import { useSpecialties } from '../api/list-specialties';
 import { CATEGORY_LABELS, examAdminMessages as m } from '../messages';
 import { SpecialtyImport } from './specialty-import';
+import { SpecialtyModal } from './specialty-modal';
 
 type CertaintyFilter = 'all' | AdminSpecialty['certainty'];
 
@@ -26,9 +27,10 @@ function CertaintyTag({ certainty }: { certainty: AdminSpecialty['certainty'] })
   );
 }
 
-function SpecialtyTable({ examId }: { examId: number | undefined }) {
+function SpecialtyTable({ examId, canEdit }: { examId: number | undefined; canEdit: boolean }) {
   const wide = Grid.useBreakpoint().md === true;
   const specialties = useSpecialties(examId);
+  const [editing, setEditing] = useState<AdminSpecialty | null>(null);
   const [query, setQuery] = useState('');
   const [certainty, setCertainty] = useState<CertaintyFilter>('all');
   const q = query.trim().toLowerCase();
@@ -38,6 +40,25 @@ function SpecialtyTable({ examId }: { examId: number | undefined }) {
       (q === '' || s.code.toLowerCase().includes(q) || s.name.toLowerCase().includes(q)),
   );
 
+  const editColumn: TableColumnsType<AdminSpecialty> = canEdit
+    ? [
+        {
+          title: m.colActions,
+          key: 'actions',
+          width: 90,
+          render: (_, s) => (
+            <Button
+              type="link"
+              icon={<EditOutlined aria-hidden />}
+              aria-label={m.editSpecialtyLabel(s.code, s.name)}
+              onClick={() => setEditing(s)}
+            >
+              {m.editSpecialty}
+            </Button>
+          ),
+        },
+      ]
+    : [];
   const columns: TableColumnsType<AdminSpecialty> = wide
     ? [
         {
@@ -73,6 +94,7 @@ function SpecialtyTable({ examId }: { examId: number | undefined }) {
           width: 100,
           render: (_, s) => <CertaintyTag certainty={s.certainty} />,
         },
+        ...editColumn,
       ]
     : [
         {
@@ -94,6 +116,7 @@ function SpecialtyTable({ examId }: { examId: number | undefined }) {
           width: 96,
           render: (_, s) => <CertaintyTag certainty={s.certainty} />,
         },
+        ...editColumn,
       ];
 
   return (
@@ -147,6 +170,13 @@ function SpecialtyTable({ examId }: { examId: number | undefined }) {
           showTotal: (n) => m.specialtiesTotal(n),
         }}
       />
+      {canEdit && (
+        <SpecialtyModal
+          key={editing?.id ?? 'none'}
+          specialty={editing}
+          onClose={() => setEditing(null)}
+        />
+      )}
     </>
   );
 }
@@ -159,7 +189,7 @@ function useCatalogExamId() {
 
 /**
  * 专业目录: the national specialty table with its certainty marks, and for platform admins
- * (`canImport`) the import of a new table from a file.
+ * (`canImport`) the editing of one specialty and the import of a new table from a file.
  */
 export function SpecialtyCatalog({ canImport }: { canImport: boolean }) {
   const { examId, cycles } = useCatalogExamId();
@@ -180,7 +210,7 @@ export function SpecialtyCatalog({ canImport }: { canImport: boolean }) {
       )}
       {!canImport && <p className="page-intro">{m.importOnlyPlatform}</p>}
       <section aria-label={m.catalogTableLabel}>
-        <SpecialtyTable examId={examId} />
+        <SpecialtyTable examId={examId} canEdit={canImport} />
       </section>
     </div>
   );

@@ -1,0 +1,2 @@
+export { createCandidateService, type CandidateService } from './candidates.service';
+export { candidateRoutes } from './candidates.routes';

@@ -1,0 +1,58 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+
+export async function insert(
+  db: Kysely<Database>,
+  values: { accountId: number; title: string; body: string; createdAt: Date },
+): Promise<void> {
+  await db.insertInto('notifications').values(values).execute();
+}
+
+/** An account's newest in-app notifications and how many are unread. */
+export async function listForAccount(db: Kysely<Database>, accountId: number, limit: number) {
+  const [items, unread] = await Promise.all([
+    db
+      .selectFrom('notifications')
+      .select(['id', 'title', 'body', 'createdAt', 'readAt'])
+      .where('accountId', '=', accountId)
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute(),
+    db
+      .selectFrom('notifications')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('accountId', '=', accountId)
+      .where('readAt', 'is', null)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { items, unread: Number(unread.n) };
+}
+
+/** Marks one of the account's notifications read; false when it is not the account's. */
+export async function markRead(
+  db: Kysely<Database>,
+  accountId: number,
+  id: number,
+  now: Date,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('notifications')
+    .select(['id', 'readAt'])
+    .where('id', '=', id)
+    .where('accountId', '=', accountId)
+    .executeTakeFirst();
+  if (!row) return false;
+  if (row.readAt === null) {
+    await db.updateTable('notifications').set({ readAt: now }).where('id', '=', id).execute();
+  }
+  return true;
+}
+
+/** The channels the candidate chose and the verified e-mail address (encrypted), if any. */
+export function findPreferences(db: Kysely<Database>, accountId: number) {
+  return db
+    .selectFrom('candidates')
+    .select(['notificationChannels', 'emailEncrypted', 'emailVerifiedAt'])
+    .where('accountId', '=', accountId)
+    .executeTakeFirst();
+}

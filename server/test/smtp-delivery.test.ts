@@ -1,0 +1,200 @@
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSmtpEmailDelivery } from '../src/modules/verification';
+import { outboxCount } from './candidate-helpers';
+import { createCandidate } from './factories';
+import { createTestContext, TestClient, type TestContext } from './test-app';
+
+interface Received {
+  mailFrom: string;
+  rcptTo: string[];
+  raw: string;
+}
+
+/** An SMTP server in this process: the real peer of the SMTP delivery. */
+async function startSmtpPeer(options: { rejectRecipient?: string } = {}) {
+  const received: Received[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onRcptTo(address, _session, callback) {
+      if (address.address === options.rejectRecipient) {
+        const error = Object.assign(new Error(`550 mailbox ${address.address} unavailable`), {
+          responseCode: 550,
+        });
+        callback(error);
+        return;
+      }
+      callback();
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        received.push({
+          mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          rcptTo: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks).toString('utf8'),
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    received,
+    url: `smtp://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Decodes RFC 2047 encoded words (=?UTF-8?B?…?= and =?UTF-8?Q?…?=) in an unfolded header. */
+function decodeHeader(value: string): string {
+  return value
+    .replace(/\?=\s+=\?/g, '?==?')
+    .replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_m, enc: string, text: string) =>
+      enc.toLowerCase() === 'b'
+        ? Buffer.from(text, 'base64').toString('utf8')
+        : Buffer.from(
+            text
+              .replace(/_/g, ' ')
+              .replace(/=([0-9a-f]{2})/gi, (_x, hex: string) =>
+                String.fromCharCode(parseInt(hex, 16)),
+              ),
+            'latin1',
+          ).toString('utf8'),
+    );
+}
+
+/** Headers (lower-case names, unfolded and decoded) and the decoded text body of a message. */
+function parseMessage(raw: string) {
+  const split = raw.indexOf('\r\n\r\n');
+  const head = raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ');
+  const headers = new Map<string, string>();
+  for (const line of head.split('\r\n')) {
+    const colon = line.indexOf(':');
+    headers.set(line.slice(0, colon).toLowerCase(), line.slice(colon + 1).trim());
+  }
+  const encodedBody = raw.slice(split + 4);
+  const body =
+    headers.get('content-transfer-encoding')?.toLowerCase() === 'base64'
+      ? Buffer.from(encodedBody.replace(/\s+/g, ''), 'base64').toString('utf8')
+      : encodedBody;
+  return {
+    header: (name: string) => decodeHeader(headers.get(name) ?? ''),
+    contentType: headers.get('content-type') ?? '',
+    body,
+  };
+}
+
+describe('SMTP e-mail delivery', () => {
+  let peer: Awaited<ReturnType<typeof startSmtpPeer>>;
+  let ctx: TestContext;
+  beforeAll(async () => {
+    peer = await startSmtpPeer({ rejectRecipient: 'nobody@example.com' });
+    ctx = await createTestContext({
+      env: { SMTP_URL: peer.url, MAIL_FROM: '卫生资格考试网上报名 <no-reply@hqe.example.cn>' },
+    });
+  });
+  afterAll(async () => {
+    await ctx.close();
+    await peer.close();
+  });
+
+  it('when a candidate binds an e-mail address, then the code arrives over SMTP in UTF-8 Chinese and binds the address', async () => {
+    const candidate = await createCandidate(ctx.db);
+    const c = new TestClient(ctx.app);
+    await c.login(candidate.mobile, candidate.password);
+    const email = `wang.wu${candidate.accountId}@example.com`;
+    const sent = await c.post('/api/candidate/account/email/code', { email });
+    expect(sent.statusCode, sent.body).toBe(200);
+
+    const message = peer.received.at(-1);
+    expect(message?.rcptTo).toEqual([email]);
+    expect(message?.mailFrom).toBe('no-reply@hqe.example.cn');
+    const parsed = parseMessage(message!.raw);
+    expect(parsed.header('to')).toBe(email);
+    expect(parsed.header('from')).toBe('卫生资格考试网上报名 <no-reply@hqe.example.cn>');
+    expect(parsed.header('subject')).toBe('全国卫生专业技术资格考试网上报名：绑定电子邮箱验证码');
+    expect(parsed.contentType.toLowerCase()).toContain('charset=utf-8');
+    expect(parsed.body).toMatch(/您的验证码为 [0-9]{6}，10 分钟内有效，用于绑定电子邮箱。/);
+    const code = /验证码为 ([0-9]{6})/.exec(parsed.body)?.[1];
+
+    // Sent by SMTP, so nothing was kept in the development outbox.
+    expect(await outboxCount(ctx, email)).toBe(0);
+    const bound = await c.request('PUT', '/api/candidate/account/email', { body: { email, code } });
+    expect(bound.statusCode, bound.body).toBe(200);
+    expect(bound.json()).toMatchObject({ email, emailVerifiedAt: expect.any(String) as unknown });
+  });
+
+  it('when e-mail notifications are on, then the worker sends them over SMTP', async () => {
+    const email = `notify${Date.now()}@example.com`;
+    const candidate = await createCandidate(ctx.db, { email });
+    const c = new TestClient(ctx.app);
+    await c.login(candidate.mobile, candidate.password);
+    await c.request('PUT', '/api/candidate/account/notification-channels', {
+      body: { channels: ['in_app', 'email'] },
+    });
+    const anon = await new TestClient(ctx.app).start();
+    await anon.post('/api/candidate/password-reset/code', { identifier: candidate.documentNumber });
+    const before = peer.received.length;
+    // The reset code went by SMS (outbox); read it there and reset.
+    const outbox = await new TestClient(ctx.app).get(`/api/dev/outbox?to=${candidate.mobile}`);
+    const code = outbox.json<{ messages: { code: string }[] }>().messages[0]!.code;
+    const reset = await anon.post('/api/candidate/password-reset', {
+      identifier: candidate.documentNumber,
+      code,
+      newPassword: 'Reset-Passw0rd-2026',
+    });
+    expect(reset.statusCode, reset.body).toBe(200);
+    expect(peer.received.length).toBe(before);
+    await ctx.worker.drain();
+    const message = peer.received.at(-1);
+    expect(peer.received.length).toBe(before + 1);
+    expect(message?.rcptTo).toEqual([email]);
+    const parsed = parseMessage(message!.raw);
+    expect(parsed.header('subject')).toBe('全国卫生专业技术资格考试网上报名：密码已重置');
+    expect(parsed.body).toContain('您的考生账号密码已于');
+  });
+
+  it('when the SMTP server refuses the recipient, then the candidate is told to try later, the code is void and the address is not logged', async () => {
+    const candidate = await createCandidate(ctx.db);
+    const c = new TestClient(ctx.app);
+    await c.login(candidate.mobile, candidate.password);
+    const response = await c.post('/api/candidate/account/email/code', {
+      email: 'nobody@example.com',
+    });
+    expect(response.statusCode).toBe(503);
+    expect(response.json()).toMatchObject({
+      error: {
+        code: 'unavailable',
+        message: expect.stringMatching(/邮件验证码发送失败/) as unknown,
+      },
+    });
+    const codes = await ctx.db
+      .selectFrom('verificationCodes')
+      .select(['consumedAt'])
+      .where('accountId', '=', candidate.accountId)
+      .execute();
+    expect(codes).toHaveLength(1);
+    expect(codes[0]?.consumedAt).not.toBeNull();
+    expect(ctx.logs.join('\n')).not.toContain('nobody@example.com');
+    expect(ctx.logs.join('\n')).toContain('verification code delivery failed');
+  });
+});
+
+describe('SMTP delivery without a reachable server', () => {
+  it('when nothing listens at SMTP_URL, then sending fails quickly instead of hanging', async () => {
+    const peer = await startSmtpPeer();
+    const url = peer.url;
+    await peer.close();
+    const send = createSmtpEmailDelivery({ url, from: 'no-reply@hqe.example.cn' });
+    const started = Date.now();
+    await expect(send({ to: 'a@example.com', subject: '测试', text: '正文' })).rejects.toThrow();
+    expect(Date.now() - started).toBeLessThan(10_000);
+    send.close();
+  });
+});
