@@ -6,6 +6,7 @@
  *
  * Options (environment): BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 50).
  */
+import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -107,6 +108,8 @@ async function main() {
       SEED_DEMO_CYCLE: 'true',
       INITIAL_ADMIN_PASSWORD: PASSWORD,
       LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
+      // Production with DATABASE_URL requires the key; a throwaway one for the run.
+      DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     },
   });
   try {

@@ -14,6 +14,7 @@ import {
   VALID_INFO,
   type ReadyCandidate,
 } from './support-registration';
+import { markFormDownloaded } from '../src/modules/registrations/registrations.repository';
 import { createTestContext, type TestContext } from './test-app';
 
 let ctx: TestContext;
@@ -123,5 +124,23 @@ describe('the application form (申报表)', () => {
     const after = await getRegistration(ready.client, draft.id);
     expect(after.version).toBe(before.version);
     expect(after.applicationForm.downloadedAt).toBe(ctx.clock.now().toISOString());
+  });
+
+  it('when the registration changed while the form was printing, then the download is not recorded, so the candidate prints the current form', async () => {
+    const before = await getRegistration(ready.client, draft.id);
+    await ctx.db
+      .updateTable('registrations')
+      .set({ formDownloadedAt: null })
+      .where('id', '=', draft.id)
+      .execute();
+    // The form printed from `before`, recorded against a newer version (another tab changed it).
+    expect(await markFormDownloaded(ctx.db, draft.id, before.version - 1, ctx.clock.now())).toBe(
+      false,
+    );
+    expect((await getRegistration(ready.client, draft.id)).applicationForm.downloadedAt).toBeNull();
+    expect(await markFormDownloaded(ctx.db, draft.id, before.version, ctx.clock.now())).toBe(true);
+    expect((await getRegistration(ready.client, draft.id)).applicationForm.downloadedAt).toBe(
+      ctx.clock.now().toISOString(),
+    );
   });
 });

@@ -39,7 +39,6 @@ describe('registration lifecycle: every allowed transition', () => {
     ['resubmit', 'returned', 'candidate', 'resubmission', 'submitted'],
     ['resubmit', 'returned', 'candidate', 'registration', 'submitted'],
     ['withdraw', 'submitted', 'candidate', 'registration', 'draft'],
-    ['withdraw', 'submitted', 'candidate', 'resubmission', 'draft'],
     ['change_area', 'draft', 'candidate', 'registration', 'draft'],
     ['change_area', 'returned', 'candidate', 'registration', 'draft'],
     ['confirm', 'submitted', 'confirmation_reviewer', 'confirmation', 'confirmed'],
@@ -135,6 +134,13 @@ describe('registration lifecycle: refusals', () => {
     }
     const draft = planTransition('draft', 'withdraw', 'candidate', ALL_PHASES);
     expect(!draft.ok && draft.message).toContain('尚未提交');
+  });
+
+  it('refuses a withdrawal when only the resubmission window is open (the draft could not be submitted again)', () => {
+    expect(
+      planTransition('submitted', 'withdraw', 'candidate', open('resubmission')),
+    ).toMatchObject({ ok: false, reason: 'phase_closed', phases: ['registration'] });
+    expect(availableEvents('submitted', 'candidate', open('resubmission'))).toEqual([]);
   });
 
   it('checks the actor before the status and the status before the calendar', () => {

@@ -70,12 +70,16 @@ export const REGISTRATION_TRANSITIONS = {
     phases: ['registration', 'resubmission'],
     label: '重新提交',
   },
-  /** 撤回信息提交: only before confirmation (R7, R9); the registration can be edited again. */
+  /**
+   * 撤回信息提交: only before confirmation (R7, R9); the registration can be edited again. Only
+   * while registration is open: a draft can be submitted only then, so a withdrawal in the
+   * resubmission window alone would leave a registration that can neither be submitted nor lapse.
+   */
   withdraw: {
     from: ['submitted'],
     to: 'draft',
     actors: ['candidate'],
-    phases: ['registration', 'resubmission'],
+    phases: ['registration'],
     label: '撤回信息提交',
   },
   /** 修改考区 (R8): before submission or after a return; the new area's staff confirm it. */

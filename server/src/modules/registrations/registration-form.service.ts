@@ -162,7 +162,7 @@ export function createRegistrationFormService(deps: RegistrationDeps) {
       ]);
       const rendered = await renderApplicationForm(formData(ctx, identity, photo, now));
       await db.transaction().execute(async (trx) => {
-        await repo.markFormDownloaded(trx, row.id, now);
+        if (!(await repo.markFormDownloaded(trx, row.id, row.version, now))) return;
         await recordAuditEvent(trx, {
           occurredAt: now,
           actorAccountId: actor.accountId,

@@ -71,13 +71,25 @@ export function update(
     .executeTakeFirst();
 }
 
-/** Records that the application form was downloaded (not a change of the data: no new version). */
-export async function markFormDownloaded(db: Db, id: number, at: Date): Promise<void> {
-  await db
+/**
+ * Records that the application form was downloaded (not a change of the data: no new version),
+ * only if the registration is still at the version the form was printed from: a change made while
+ * the PDF was rendering (another tab changing the area, hence the number) leaves the step undone,
+ * so the candidate prints the current form. True when recorded.
+ */
+export async function markFormDownloaded(
+  db: Db,
+  id: number,
+  printedVersion: number,
+  at: Date,
+): Promise<boolean> {
+  const result = await db
     .updateTable('registrations')
     .set({ formDownloadedAt: at })
     .where('id', '=', id)
-    .execute();
+    .where('version', '=', printedVersion)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }
 
 /**
