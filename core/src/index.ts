@@ -19,3 +19,4 @@ export * from './domain/candidate-profile';
 export * from './api/candidate-account';
 export * from './domain/registration-completeness';
 export * from './api/registration';
+export * from './api/previous-results';

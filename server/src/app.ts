@@ -63,6 +63,10 @@ import {
   type MessageDelivery,
 } from './modules/verification';
 import { createFieldCrypto, resolveDataEncryptionKey, type FieldCrypto } from './lib/field-crypto';
+import {
+  createPreviousResultsService,
+  previousResultsAdminRoutes,
+} from './modules/previous-results';
 import { createJobWorker, type JobHandler, type JobWorker } from './modules/jobs';
 import { errorHandlerPlugin } from './plugins/error-handler';
 import { metricsPlugin } from './plugins/metrics';
@@ -249,6 +253,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await api.register(areaRulesAdminRoutes, {
         prefix: '/admin',
         areaRulesService: createAreaRulesService({ db, clock }),
+      });
+      await api.register(previousResultsAdminRoutes, {
+        prefix: '/admin',
+        previousResultsService: createPreviousResultsService({ db, clock, crypto: fieldCrypto }),
       });
       await api.register(authRoutes, {
         prefix: '/auth',

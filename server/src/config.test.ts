@@ -180,3 +180,47 @@ describe('loadConfig empty strings', () => {
     expect(loadConfig({ PORT: undefined }).port).toBe(3000);
   });
 });
+
+describe('DEV_OUTBOX_API', () => {
+  it('when nothing is set, then the outbox API is on for a local development server', () => {
+    expect(loadConfig({}).devOutboxApi).toBe(true);
+    expect(loadConfig({ HOST: 'localhost' }).devOutboxApi).toBe(true);
+    expect(loadConfig({ HOST: '::1' }).devOutboxApi).toBe(true);
+  });
+
+  it('when HOST is not a loopback address and DEV_OUTBOX_API is unset, then the outbox API is off', () => {
+    expect(loadConfig({ HOST: '0.0.0.0' }).devOutboxApi).toBe(false);
+    expect(loadConfig({ HOST: '10.1.2.3', NODE_ENV: 'test' }).devOutboxApi).toBe(false);
+  });
+
+  it('when DEV_OUTBOX_API=true with a non-loopback HOST, then ConfigError names DEV_OUTBOX_API', () => {
+    const error = configErrorOf({ HOST: '0.0.0.0', DEV_OUTBOX_API: 'true' });
+    expect(error.problems.map((p) => p.split(':')[0])).toEqual(['DEV_OUTBOX_API']);
+    expect(error.message).toContain('loopback');
+  });
+
+  it('when DEV_OUTBOX_API=false or NODE_ENV=production, then it is off on any host', () => {
+    expect(loadConfig({ DEV_OUTBOX_API: 'false' }).devOutboxApi).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', DEV_OUTBOX_API: 'true' }).devOutboxApi).toBe(false);
+  });
+});
+
+describe('TRUST_PROXY', () => {
+  it('when it lists proxy addresses, then they become the trusted list', () => {
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.5, 10.0.1.0/24,::1,loopback' }).trustProxy).toEqual([
+      '10.0.0.5',
+      '10.0.1.0/24',
+      '::1',
+      'loopback',
+    ]);
+  });
+
+  it.each(['2', '999.1.1.1', '10.0.0.0/33', 'proxy.example.com', '10.0.0.5,'])(
+    'when it is %s, then ConfigError names TRUST_PROXY',
+    (text) => {
+      expect(configErrorOf({ TRUST_PROXY: text }).problems.map((p) => p.split(':')[0])).toEqual([
+        'TRUST_PROXY',
+      ]);
+    },
+  );
+});

@@ -1,5 +1,15 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+
+/** A trusted-proxy entry: an IP address, a CIDR range or a proxy-addr name such as loopback. */
+function isProxyEntry(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address = '', prefix] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0) return false;
+  return prefix === undefined || Number(prefix) <= (version === 4 ? 32 : 128);
+}
 
 /** Every setting of the server, read once from the environment and validated at boot. */
 const booleanString = z
@@ -28,7 +38,24 @@ const envSchema = z.object({
     .min(1024)
     .max(50 * 1024 * 1024)
     .default(1024 * 1024),
-  TRUST_PROXY: booleanString.default(false),
+  // true/false or a comma-separated list of trusted proxy addresses / CIDR ranges (proxy-addr names
+  // loopback, linklocal, uniquelocal too). Fastify 5 ignores hop counts (fails closed), so none here.
+  TRUST_PROXY: z
+    .union([
+      booleanString,
+      z
+        .string()
+        .regex(
+          /^(loopback|linklocal|uniquelocal|[0-9A-Fa-f:.]+(\/[0-9]{1,3})?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9A-Fa-f:.]+(\/[0-9]{1,3})?))*$/,
+          'must be true, false or a comma-separated list of proxy addresses, e.g. 10.0.0.5,10.0.1.0/24',
+        )
+        .transform((v) => v.split(',').map((a) => a.trim()))
+        .refine(
+          (list) => list.every(isProxyEntry),
+          'must list valid IP addresses or CIDR ranges, e.g. 10.0.0.5,10.0.1.0/24',
+        ),
+    ])
+    .default(false),
   COOKIE_SECURE: booleanString.optional(),
   SESSION_IDLE_MINUTES: z.coerce
     .number()
@@ -163,7 +190,8 @@ export interface Config {
   dataDir: string;
   logLevel: string;
   bodyLimitBytes: number;
-  trustProxy: boolean;
+  /** Fastify's trustProxy: every hop (true), none (false), or the trusted proxies' addresses. */
+  trustProxy: boolean | string[];
   cookieSecure: boolean;
   session: { idleMinutes: number; maxHours: number };
   login: { maxFailures: number; lockMinutes: number; rateLimitPerMinute: number };
@@ -188,7 +216,7 @@ export interface Config {
     dailyLimit: number;
     ipHourlyLimit: number;
   };
-  /** GET /api/dev/outbox: never in production. */
+  /** GET /api/dev/outbox: never in production, only on a loopback HOST (and loopback clients). */
   devOutboxApi: boolean;
   mail: { smtpUrl: string | null; from: string };
   /** The base photo's checks and its normalised output. */
@@ -251,6 +279,25 @@ function storageSettings(e: z.infer<typeof envSchema>, dataDir: string): Storage
     forcePathStyle: e.S3_FORCE_PATH_STYLE,
     prefix: (e.S3_PREFIX ?? '').replace(/\/$/, ''),
   };
+}
+
+/** The host names that accept connections from this machine only. */
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', '[::1]', 'localhost']);
+
+/**
+ * GET /api/dev/outbox hands out verification codes: never in production, and only while the
+ * server listens on a loopback address. DEV_OUTBOX_API=true with another HOST is a config error;
+ * the default (unset) is quietly off there.
+ */
+function devOutboxApi(e: z.infer<typeof envSchema>): boolean {
+  if (e.NODE_ENV === 'production' || e.DEV_OUTBOX_API === false) return false;
+  if (LOOPBACK_HOSTS.has(e.HOST.toLowerCase())) return true;
+  if (e.DEV_OUTBOX_API === true) {
+    throw new ConfigError([
+      'DEV_OUTBOX_API: may be on only when HOST is a loopback address (127.0.0.1, ::1 or localhost): the outbox shows verification codes',
+    ]);
+  }
+  return false;
 }
 
 export class ConfigError extends Error {
@@ -325,7 +372,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       dailyLimit: e.VERIFICATION_DAILY_LIMIT,
       ipHourlyLimit: e.VERIFICATION_IP_HOURLY_LIMIT,
     },
-    devOutboxApi: e.NODE_ENV !== 'production' && (e.DEV_OUTBOX_API ?? true),
+    devOutboxApi: devOutboxApi(e),
     mail: {
       smtpUrl: e.SMTP_URL ?? null,
       from: e.MAIL_FROM ?? '全国卫生专业技术资格考试网上报名 <no-reply@localhost>',

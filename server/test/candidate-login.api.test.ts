@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firstIssue, outboxCode, outboxCount } from './candidate-helpers';
-import { createAccount, createCandidate, STRONG_PASSWORD, uniqueMobile } from './factories';
+import {
+  RESET_CODE_INVALID,
+  RESET_CODE_RESPONSE_MS,
+} from '../src/modules/candidates/candidates.service';
+import {
+  createAccount,
+  createCandidate,
+  STRONG_PASSWORD,
+  uniqueMobile,
+  uniqueResidentId,
+} from './factories';
 import { createTestContext, TestClient, type TestContext } from './test-app';
 
 let ctx: TestContext;
@@ -155,8 +165,47 @@ describe('password reset', () => {
     expect(tried.statusCode).toBe(400);
     expect(firstIssue(tried).issue).toEqual({
       path: 'code',
-      message: '验证码已失效或不存在，请重新获取验证码。',
+      message: '验证码不正确或已失效，请核对或重新获取验证码。',
     });
+  });
+
+  it('when a wrong code is given, then a registered and an unknown identifier get the same answer and both count attempts', async () => {
+    const known = await createCandidate(ctx.db);
+    const unknown = uniqueResidentId();
+    const answers: unknown[] = [];
+    for (const identifier of [known.documentNumber, unknown]) {
+      expect((await askCode(identifier)).statusCode).toBe(200);
+      const code = identifier === unknown ? '000000' : await outboxCode(ctx, known.mobile);
+      const wrong = code === '000000' ? '000001' : '000000';
+      const body = { identifier, code: wrong, newPassword: 'New-Passw0rd-2026' };
+      const first = await reset(body);
+      expect(first.statusCode).toBe(400);
+      answers.push(first.json());
+      for (let i = 0; i < 4; i++) await reset(body);
+      // Used up after 5 wrong guesses: even the right code is refused, with the same answer.
+      const after = await reset({ ...body, code });
+      expect(after.statusCode).toBe(400);
+      expect(after.json()).toEqual(first.json());
+    }
+    expect(answers[1]).toEqual(answers[0]);
+    const attempts = await ctx.db
+      .selectFrom('verificationCodes')
+      .select(['attempts', 'accountId'])
+      .where('purpose', '=', 'password_reset')
+      .orderBy('id', 'desc')
+      .limit(2)
+      .execute();
+    expect(attempts.map((a) => a.attempts)).toEqual([5, 5]);
+    expect(attempts.map((a) => a.accountId)).toEqual([null, known.accountId]);
+  });
+
+  it('when a reset code is asked, then the answer takes the same minimum time with or without an account', async () => {
+    const known = await createCandidate(ctx.db);
+    for (const identifier of [known.documentNumber, uniqueResidentId()]) {
+      const started = Date.now();
+      expect((await askCode(identifier)).statusCode).toBe(200);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(RESET_CODE_RESPONSE_MS - 5);
+    }
   });
 
   it('when an unknown identifier is asked twice quickly, then it is limited like a known one', async () => {
@@ -175,7 +224,7 @@ describe('password reset', () => {
       newPassword: 'New-Passw0rd-2026',
     });
     expect(response.statusCode).toBe(400);
-    expect(firstIssue(response).issue?.message).toMatch(/还可尝试 4 次/);
+    expect(firstIssue(response).issue?.message).toBe(RESET_CODE_INVALID);
     expect((await login(candidate.mobile, candidate.password)).response.statusCode).toBe(200);
   });
 

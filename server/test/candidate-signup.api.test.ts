@@ -238,6 +238,29 @@ describe('one account per document and per mobile number', () => {
     expect(JSON.stringify(body)).not.toContain(existing.mobile.slice(-4));
   });
 
+  it('when the document is already registered, then the code is used up and cannot probe another document', async () => {
+    const existing = await createCandidate(ctx.db);
+    const mobile = uniqueMobile();
+    const client = await new TestClient(ctx.app).start();
+    expect((await client.post('/api/candidate/signup/code', { mobile })).statusCode).toBe(200);
+    const code = await outboxCode(ctx, mobile);
+    const taken = await signUp(ctx, { mobile, code, documentNumber: existing.documentNumber });
+    expect(taken.response.statusCode).toBe(409);
+    expect(taken.response.json<{ error: { message: string } }>().error.message).toMatch(
+      /本次验证码已失效/,
+    );
+    const probe = await signUp(ctx, { mobile, code, documentNumber: uniqueResidentId() });
+    expect(probe.response.statusCode).toBe(400);
+    expect(firstIssue(probe.response).issue?.path).toBe('code');
+    const used = await ctx.db
+      .selectFrom('verificationCodes')
+      .select(['consumedAt'])
+      .where('purpose', '=', 'signup')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(used.consumedAt).not.toBeNull();
+  });
+
   it('when the same number is registered under another document type, then both accounts can exist', async () => {
     const number = `E${String(20_000_000 + next())}`;
     expect(

@@ -15,6 +15,8 @@ import {
   type MaterialFileResult,
   type ProcessedMaterialFile,
 } from '../src/lib/material-files';
+import { inspectPdf } from '../src/lib/material-files/pdf';
+import { inspectPdfInWorker } from '../src/lib/material-files/pdf-worker';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures', 'materials');
 
@@ -591,6 +593,175 @@ describe('PDFs', () => {
         message: 'PDF 文件不完整或已损坏，无法打开。请重新导出或扫描为 PDF 后上传。',
       });
     }
+  });
+
+  it('when an object stream’s offsets make every object span the whole stream (a CPU bomb), then it is refused quickly', async () => {
+    // Offsets alternating 0 and L: half of the N objects would each cover all L bytes (N × L work).
+    const bomb = (pairs: number, bodyLength: number) => {
+      const header = `${Array.from({ length: pairs }, (_, k) => `${2 * k + 10} 0 ${2 * k + 11} ${bodyLength}`).join(' ')} `;
+      const body = '/a '.repeat(Math.ceil(bodyLength / 3)).slice(0, bodyLength);
+      const content = deflateSync(Buffer.from(`${header}${body} `, 'latin1'), { level: 9 });
+      return craftPdf([
+        PAGE_TREE[0]!,
+        PAGE_TREE[1]!,
+        PAGE_TREE[2]!,
+        Buffer.concat([
+          Buffer.from(
+            `<< /Type /ObjStm /N ${pairs * 2} /First ${header.length} /Filter /FlateDecode /Length ${content.length} >>\nstream\n`,
+            'latin1',
+          ),
+          content,
+          Buffer.from('\nendstream', 'latin1'),
+        ]),
+      ]);
+    };
+    for (const [pairs, bodyLength, size] of [
+      [2_000, 80_000, 10_000],
+      [18_000, 2_000_000, 100_000],
+    ] as const) {
+      const input = bomb(pairs, bodyLength);
+      expect(input.length).toBeGreaterThan(size * 0.9);
+      expect(input.length).toBeLessThan(size * 1.3);
+      const started = Date.now();
+      const refusal = refusedWith(
+        await processMaterialFile({ bytes: input, declaredName: 'a.pdf' }),
+      );
+      expect(Date.now() - started).toBeLessThan(1000);
+      expect(refusal.code).toBe('pdf_damaged');
+    }
+  });
+
+  it('when an object stream’s header is inconsistent (offsets out of order or outside it, too many objects), then it is refused as damaged', async () => {
+    const page = '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>';
+    const second = page.length + 1;
+    const withHeader = (header: string, n: number, bodies: string) => {
+      const content = deflateSync(Buffer.from(header + bodies, 'latin1'));
+      return craftPdf([
+        PAGE_TREE[0]!,
+        PAGE_TREE[1]!,
+        Buffer.concat([
+          Buffer.from(
+            `<< /Type /ObjStm /N ${n} /First ${header.length} /Filter /FlateDecode /Length ${content.length} >>\nstream\n`,
+            'latin1',
+          ),
+          content,
+          Buffer.from('\nendstream', 'latin1'),
+        ]),
+      ]);
+    };
+    // Sanity: the well-formed one is accepted.
+    expect(
+      (
+        await processMaterialFile({
+          bytes: withHeader(`3 0 4 ${second} `, 2, `${page} ${page}`),
+          declaredName: 'a.pdf',
+        })
+      ).ok,
+    ).toBe(true);
+    for (const input of [
+      withHeader(`3 ${second} 4 0 `, 2, `${page} ${page}`), // decreasing
+      withHeader('3 0 4 0 ', 2, `${page} ${page}`), // the same offset twice
+      withHeader('3 0 4 5000 ', 2, `${page} ${page}`), // outside the stream
+      withHeader('3 0 ', 600_000, page), // more objects than the cap
+    ]) {
+      expect(
+        refusedWith(await processMaterialFile({ bytes: input, declaredName: 'a.pdf' })).code,
+      ).toBe('pdf_damaged');
+    }
+  });
+
+  it('when "endobj" or a comment sign hides inside a string to smuggle a script past the check, then the PDF is refused', async () => {
+    const catalog = (openAction: string) =>
+      craftPdf([
+        `<< /Type /Catalog /Pages 2 0 R /OpenAction ${openAction} >>`,
+        PAGE_TREE[1]!,
+        PAGE_TREE[2]!,
+      ]);
+    const cases = [
+      // The reviewer's bypass: `endobj` cut the object short and `%` hid the rest as a comment.
+      catalog('<< /X (endobj %) /S /JavaScript /JS (app.alert\\(1\\)) >>'),
+      catalog('<< /X (a (nested) \\) endobj %) /S /JavaScript /JS (app.alert\\(1\\)) >>'),
+      craftPdf([
+        PAGE_TREE[0]!,
+        PAGE_TREE[1]!,
+        '<< /Type /Page /AA << /O << /X (endobj %) /S /Launch /F (cmd.exe) >> >> /Parent 2 0 R >>',
+      ]),
+      // Without `endobj`: the `%` inside a string is no comment, the script is seen.
+      catalog('<< /X (%) /S /JavaScript /JS (app.alert\\(1\\)) >>'),
+      catalog('<< /X <25> /S /J#61vaScript /JS (app.alert\\(1\\)) >>'),
+    ];
+    for (const input of cases) {
+      const refusal = refusedWith(
+        await processMaterialFile({ bytes: input, declaredName: 'a.pdf' }),
+      );
+      expect(['pdf_damaged', 'pdf_forbidden_content']).toContain(refusal.code);
+    }
+    expect(
+      refusedWith(await processMaterialFile({ bytes: cases[3]!, declaredName: 'a.pdf' })).code,
+    ).toBe('pdf_forbidden_content');
+  });
+
+  it('when object boundaries or stream data are inconsistent, then the PDF is refused as damaged', async () => {
+    const script = '<< /S /JavaScript /JS (app.alert\\(1\\)) >>';
+    const data = Buffer.from(`BT ET\nendstream\nendobj\n9 0 obj\n${script}\nendobj\n`, 'latin1');
+    const cases = [
+      // A string never closed (a reader would read the rest of the file as a string).
+      craftPdf([...PAGE_TREE, '<< /Title (unclosed >>']),
+      // `endobj` outside any object; `obj` inside one; unbalanced dictionaries.
+      craftPdf([...PAGE_TREE, '<< /A 1 >>\nendobj\nendobj']),
+      craftPdf([...PAGE_TREE, '<< /A 1 >>\n5 0 obj\n<< /B 2 >>']),
+      craftPdf([...PAGE_TREE, '<< /A << /B 1 >>']),
+      // A hex string with something else than hex digits in it.
+      craftPdf([...PAGE_TREE, '<< /A <41 /JS> >>']),
+      // Stream data whose /Length runs past an `endstream` inside it.
+      craftPdf([
+        ...PAGE_TREE,
+        Buffer.concat([
+          Buffer.from(`<< /Length ${data.length} >>\nstream\n`, 'latin1'),
+          data,
+          Buffer.from('\nendstream', 'latin1'),
+        ]),
+      ]),
+    ];
+    for (const input of cases) {
+      expect(
+        refusedWith(await processMaterialFile({ bytes: input, declaredName: 'a.pdf' })).code,
+      ).toBe('pdf_damaged');
+    }
+  });
+
+  it('when a large PDF is inspected in a worker thread, then the answer is the same and the main thread keeps answering', async () => {
+    const pages = Array.from(
+      { length: 30_000 },
+      () =>
+        '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /T (a title \\(x\\)) /H <48656c6c6f> >>',
+    );
+    const input = craftPdf([
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Count 1 >>',
+      ...pages,
+    ]);
+    expect(input.length).toBeGreaterThan(3_000_000);
+    let maxLag = 0;
+    let last = Date.now();
+    const ticker = setInterval(() => {
+      const now = Date.now();
+      maxLag = Math.max(maxLag, now - last - 10);
+      last = now;
+    }, 10);
+    const started = Date.now();
+    const inWorker = await inspectPdfInWorker(input);
+    const elapsed = Date.now() - started;
+    clearInterval(ticker);
+    expect(inWorker).toEqual({ ok: true, pages: 1 });
+    expect(inWorker).toEqual(inspectPdf(input));
+    expect(maxLag).toBeLessThan(Math.max(200, elapsed / 3));
+    const smuggled = craftPdf([
+      '<< /Type /Catalog /Pages 2 0 R /OpenAction << /X (endobj %) /S /JavaScript /JS (x) >> >>',
+      PAGE_TREE[1]!,
+      PAGE_TREE[2]!,
+    ]);
+    expect(await inspectPdfInWorker(smuggled)).toEqual({ ok: false, reason: 'damaged' });
   });
 
   it('when a PDF is larger than the PDF limit, then it is refused with both sizes', async () => {

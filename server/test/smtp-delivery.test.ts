@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSmtpEmailDelivery } from '../src/modules/verification';
+import { createSmtpEmailDelivery, SmtpDeliveryError } from '../src/modules/verification';
 import { outboxCount } from './candidate-helpers';
 import { createCandidate } from './factories';
 import { createTestContext, TestClient, type TestContext } from './test-app';
@@ -20,7 +20,7 @@ async function startSmtpPeer(options: { rejectRecipient?: string } = {}) {
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     onRcptTo(address, _session, callback) {
-      if (address.address === options.rejectRecipient) {
+      if (address.address === options.rejectRecipient || address.address.startsWith('refused')) {
         const error = Object.assign(new Error(`550 mailbox ${address.address} unavailable`), {
           responseCode: 550,
         });
@@ -183,6 +183,101 @@ describe('SMTP e-mail delivery', () => {
     expect(codes[0]?.consumedAt).not.toBeNull();
     expect(ctx.logs.join('\n')).not.toContain('nobody@example.com');
     expect(ctx.logs.join('\n')).toContain('verification code delivery failed');
+  });
+});
+
+describe('SMTP failures carry no address', () => {
+  let peer: Awaited<ReturnType<typeof startSmtpPeer>>;
+  let ctx: TestContext;
+  beforeAll(async () => {
+    peer = await startSmtpPeer();
+    ctx = await createTestContext({ env: { SMTP_URL: peer.url } });
+  });
+  afterAll(async () => {
+    await ctx.close();
+    await peer.close();
+  });
+
+  it('when the peer refuses the recipient, then the error has the name, code and response code only', async () => {
+    const send = createSmtpEmailDelivery({ url: peer.url, from: 'no-reply@hqe.example.cn' });
+    try {
+      const error = await send({
+        to: 'refused.one@example.com',
+        subject: '测试',
+        text: '正文',
+      }).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(SmtpDeliveryError);
+      const e = error as SmtpDeliveryError;
+      expect(e.responseCode).toBe(550);
+      expect(e.code).toBe('EENVELOPE');
+      expect(e.message).not.toContain('refused.one');
+      expect(e.message).not.toContain('@');
+      expect(JSON.stringify(e)).not.toContain('refused.one');
+      expect(e.stack ?? '').not.toContain('refused.one');
+    } finally {
+      send.close();
+    }
+  });
+
+  it('when an e-mail notification is refused, then jobs.last_error and the logs have no address', async () => {
+    const email = `refused${Date.now()}@example.com`;
+    const candidate = await createCandidate(ctx.db, { email });
+    const c = new TestClient(ctx.app);
+    await c.login(candidate.mobile, candidate.password);
+    const channels = await c.request('PUT', '/api/candidate/account/notification-channels', {
+      body: { channels: ['in_app', 'email'] },
+    });
+    expect(channels.statusCode, channels.body).toBe(200);
+    const anon = await new TestClient(ctx.app).start();
+    await anon.post('/api/candidate/password-reset/code', { identifier: candidate.documentNumber });
+    const outbox = await new TestClient(ctx.app).get(`/api/dev/outbox?to=${candidate.mobile}`);
+    const code = outbox.json<{ messages: { code: string }[] }>().messages[0]!.code;
+    const reset = await anon.post('/api/candidate/password-reset', {
+      identifier: candidate.documentNumber,
+      code,
+      newPassword: 'Reset-Passw0rd-2026',
+    });
+    expect(reset.statusCode, reset.body).toBe(200);
+    await ctx.worker.drain();
+    const jobs = await ctx.db
+      .selectFrom('jobs')
+      .select(['lastError'])
+      .where('lastError', 'is not', null)
+      .execute();
+    expect(jobs.length).toBeGreaterThan(0);
+    for (const job of jobs) {
+      expect(job.lastError).toMatch(/SMTP delivery failed.*responseCode=550/);
+      expect(job.lastError).not.toContain(email);
+      expect(job.lastError).not.toContain('@');
+    }
+    expect(ctx.logs.join('\n')).not.toContain(email);
+  });
+
+  it('when a password-reset code by e-mail is refused, then the answer is the same as a delivered one and the code is void', async () => {
+    const email = `refused.reset${Date.now()}@example.com`;
+    const candidate = await createCandidate(ctx.db, { email });
+    const anon = await new TestClient(ctx.app).start();
+    const response = await anon.post('/api/candidate/password-reset/code', {
+      identifier: candidate.documentNumber,
+      channel: 'email',
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toEqual({
+      sentTo: null,
+      expiresInSeconds: 600,
+      resendAfterSeconds: 60,
+    });
+    const codes = await ctx.db
+      .selectFrom('verificationCodes')
+      .select(['consumedAt'])
+      .where('accountId', '=', candidate.accountId)
+      .execute();
+    expect(codes).toHaveLength(1);
+    expect(codes[0]?.consumedAt).not.toBeNull();
+    expect(ctx.logs.join('\n')).not.toContain(email);
   });
 });
 

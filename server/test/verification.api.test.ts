@@ -214,6 +214,38 @@ describe('the per-address limit', () => {
   });
 });
 
+describe('TRUST_PROXY with a list of proxy addresses', () => {
+  it('when X-Forwarded-For comes from an untrusted peer, then it is ignored for the per-address limit', async () => {
+    const proxied = await createTestContext({
+      env: { TRUST_PROXY: '10.0.0.5', VERIFICATION_IP_HOURLY_LIMIT: '1' },
+    });
+    try {
+      const client = await new TestClient(proxied.app).start();
+      const ask = (remoteAddress: string, forwarded: string) =>
+        proxied.app.inject({
+          method: 'POST',
+          url: '/api/candidate/signup/code',
+          remoteAddress,
+          cookies: Object.fromEntries(client.cookies),
+          headers: {
+            'x-forwarded-for': forwarded,
+            'x-csrf-token': client.csrfToken ?? '',
+            'content-type': 'application/json',
+          },
+          payload: { mobile: uniqueMobile() },
+        });
+      // Through the trusted proxy: each forwarded client has its own hourly allowance.
+      expect((await ask('10.0.0.5', '198.51.100.1')).statusCode).toBe(200);
+      expect((await ask('10.0.0.5', '198.51.100.2')).statusCode).toBe(200);
+      // Straight from a client: a forged X-Forwarded-For does not give a fresh allowance.
+      expect((await ask('203.0.113.50', '198.51.100.3')).statusCode).toBe(200);
+      expect((await ask('203.0.113.50', '198.51.100.4')).statusCode).toBe(429);
+    } finally {
+      await proxied.close();
+    }
+  });
+});
+
 describe('GET /api/dev/outbox', () => {
   it('when the server runs in production, then the outbox API does not exist even if asked for', async () => {
     const production = await createTestContext({
@@ -245,6 +277,43 @@ describe('GET /api/dev/outbox', () => {
       expect(response.statusCode).toBe(404);
     } finally {
       await off.close();
+    }
+  });
+
+  it('when the request does not come from this machine, then the outbox refuses it even with a loopback X-Forwarded-For', async () => {
+    const behindProxy = await createTestContext({ env: { TRUST_PROXY: 'true' } });
+    try {
+      const remote = await behindProxy.app.inject({
+        method: 'GET',
+        url: '/api/dev/outbox?to=13800138000',
+        remoteAddress: '203.0.113.9',
+        headers: { 'x-forwarded-for': '127.0.0.1' },
+      });
+      expect(remote.statusCode).toBe(403);
+      expect(remote.json<{ error: { code: string } }>().error.code).toBe('forbidden');
+      expect(remote.body).not.toContain('messages');
+      const local = await behindProxy.app.inject({
+        method: 'GET',
+        url: '/api/dev/outbox?to=13800138000',
+        remoteAddress: '::ffff:127.0.0.1',
+      });
+      expect(local.statusCode).toBe(200);
+    } finally {
+      await behindProxy.close();
+    }
+  });
+
+  it('when the server listens on a public address and DEV_OUTBOX_API is only the default, then the outbox API does not exist', async () => {
+    const exposed = await createTestContext({ env: { NODE_ENV: 'development', HOST: '0.0.0.0' } });
+    try {
+      expect(exposed.config.devOutboxApi).toBe(false);
+      const response = await exposed.app.inject({
+        method: 'GET',
+        url: '/api/dev/outbox?to=13800138000',
+      });
+      expect(response.statusCode).toBe(404);
+    } finally {
+      await exposed.close();
     }
   });
 

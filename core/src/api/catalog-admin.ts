@@ -50,7 +50,7 @@ const examModeSchema = z.enum(EXAM_MODE_LIST);
 const instantInput = z.iso.datetime({ offset: true, error: '请输入带时区的 ISO 8601 时间' });
 
 /** A file as JSON: its name (with the extension) and its bytes in base64. */
-const fileNameSchema = z
+export const fileNameSchema = z
   .string()
   .trim()
   .min(1, '请提供文件名')
@@ -66,7 +66,7 @@ function isPlainFileName(name: string): boolean {
   }
   return true;
 }
-const base64Schema = (maxBytes: number) =>
+export const base64Schema = (maxBytes: number) =>
   z
     .string()
     .min(4, '文件内容不能为空')

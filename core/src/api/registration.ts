@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { autoConfirmationSchema } from './previous-results';
 import {
   EARLY_APPLICATION_KINDS,
   EDUCATION_LEVELS,
@@ -417,6 +418,11 @@ export const registrationViewSchema = z
     /** The reasons of the last return (确认不通过), while returned. */
     returnReasons: z.array(returnReasonSchema),
     returnNote: z.string().nullable(),
+    /**
+     * 历史考生自动确认 (R6, R7): the outcome at the last submission; null when the candidate has no
+     * record of the previous cycle in this area (manual confirmation, nothing to say).
+     */
+    autoConfirmation: autoConfirmationSchema.nullable(),
     /** The area's calendar for the cycle (registration, confirmation, resubmission …). */
     calendar: z.array(phaseViewSchema),
     timeline: z.array(registrationTimelineEntrySchema),

@@ -5,6 +5,7 @@ import * as m0003 from './migrations/0003-area-settings';
 import * as m0004 from './migrations/0004-candidate-accounts';
 import * as m0005 from './migrations/0005-candidate-profiles';
 import * as m0006 from './migrations/0006-registrations';
+import * as m0007 from './migrations/0007-previous-results';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0004-candidate-accounts': m0004,
   '0005-candidate-profiles': m0005,
   '0006-registrations': m0006,
+  '0007-previous-results': m0007,
 };
 
 const provider: MigrationProvider = {

@@ -319,6 +319,47 @@ export interface RegistrationsTable {
   lastSubmitKey: string | null;
   createdAt: ColumnType<Date, Date, never>;
   updatedAt: Date;
+  /** The last automatic confirmation's outcome (0007), or null when none was attempted. */
+  autoConfirmation: ColumnType<unknown, string | null | undefined, string | null>;
+}
+
+/** One import of last year's results of an area (0007). */
+export interface PreviousResultImportsTable {
+  id: Generated<number>;
+  examAreaId: number;
+  year: number;
+  fileName: string;
+  sha256: string;
+  rowCount: number;
+  importedBy: number | null;
+  importedAt: Date;
+}
+
+/** One subject's result in `previous_results.subject_results`. */
+export interface PreviousSubjectResult {
+  subject: string;
+  /** The score when the file gives one; null for 合格/不合格 only. */
+  score: number | null;
+  passed: boolean;
+}
+
+/** One candidate's result of a previous cycle in an area, for one specialty (0007). */
+export interface PreviousResultsTable {
+  id: Generated<number>;
+  examAreaId: number;
+  year: number;
+  documentNumberHash: string;
+  documentNumberEncrypted: string;
+  name: string;
+  cityCode: string;
+  testSiteCode: string;
+  specialtyCode: string;
+  level: SpecialtyLevel;
+  subjectResults: ColumnType<PreviousSubjectResult[], string, string>;
+  absent: boolean;
+  disciplined: boolean;
+  importId: number;
+  importedAt: Date;
 }
 
 /** One entry of a registration's timeline (0006). */
@@ -380,6 +421,8 @@ export interface Database {
   registrations: RegistrationsTable;
   registrationEvents: RegistrationEventsTable;
   registrationMaterialFiles: RegistrationMaterialFilesTable;
+  previousResultImports: PreviousResultImportsTable;
+  previousResults: PreviousResultsTable;
 }
 
 export type Account = Selectable<AccountsTable>;

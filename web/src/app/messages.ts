@@ -39,6 +39,7 @@ export const appMessages = {
     selfCheckHint: '报名前，可先按报考专业自测是否符合报考条件，无需登录。',
     // 个人中心 (/me)
     me: '个人中心',
+    onlineRegistration: '网上报名',
     meNavLabel: '个人中心菜单',
     meOverview: '信息概览',
     mePersonal: '个人信息',
@@ -88,6 +89,9 @@ export const appMessages = {
     testSitesAdmin: '考点管理',
     offeringsAdmin: '开考专业与收费',
     specialtiesAdmin: '专业目录',
+    previousResultsAdmin: '历史考生成绩导入',
+    previousResultsAdminIntro:
+      '导入上一年度考生成绩。历史考生提交报名时，系统据此自动确认：上一年度未通过（非缺考、非违纪），报考专业、级别、考点、报名地市和姓名不变，并上传了上一年度成绩单或准考证。',
     calendarAdminIntroPlatform:
       '设置各考区每个考试年度的报名、确认、审核、缴费、准考证打印和考试时间。',
     calendarAdminIntroArea: (area: string) =>

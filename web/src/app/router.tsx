@@ -22,6 +22,11 @@ function lazyNamed<M>(load: () => Promise<M>, name: keyof M) {
 
 const SelfCheckPage = lazyNamed(() => import('./routes/portal/self-check'), 'SelfCheckPage');
 
+const RegistrationPage = lazyNamed(
+  () => import('./routes/portal/registration'),
+  'RegistrationPage',
+);
+
 const loadMe = () => import('./routes/portal/me');
 const MeLayout = lazyNamed(() => loadMe(), 'MeLayout');
 const MeOverviewPage = lazyNamed(() => loadMe(), 'MeOverviewPage');
@@ -49,6 +54,7 @@ const NoticesAdminPage = lazyNamed(() => loadConsole(), 'NoticesAdminPage');
 const TestSitesAdminPage = lazyNamed(() => loadConsole(), 'TestSitesAdminPage');
 const OfferingsAdminPage = lazyNamed(() => loadConsole(), 'OfferingsAdminPage');
 const SpecialtiesAdminPage = lazyNamed(() => loadConsole(), 'SpecialtiesAdminPage');
+const PreviousResultsAdminPage = lazyNamed(() => loadConsole(), 'PreviousResultsAdminPage');
 const ExamAreasAdminPage = lazyNamed(() => loadConsole(), 'ExamAreasAdminPage');
 const CyclesAdminPage = lazyNamed(() => loadConsole(), 'CyclesAdminPage');
 const AreaRulesAdminPage = lazyNamed(() => loadConsole(), 'AreaRulesAdminPage');
@@ -77,6 +83,8 @@ export const router = createBrowserRouter([
           { path: 'signup', element: <SignupPage /> },
           { path: 'forgot-password', element: <ForgotPasswordPage /> },
           { path: 'self-check', element: <SelfCheckPage /> },
+          { path: 'registration', element: <RegistrationPage /> },
+          { path: 'registration/:step', element: <RegistrationPage /> },
           {
             path: 'me',
             element: <MeLayout />,
@@ -107,6 +115,7 @@ export const router = createBrowserRouter([
           { path: 'test-sites', element: <TestSitesAdminPage /> },
           { path: 'offerings', element: <OfferingsAdminPage /> },
           { path: 'specialties', element: <SpecialtiesAdminPage /> },
+          { path: 'previous-results', element: <PreviousResultsAdminPage /> },
           { path: 'exam-areas', element: <ExamAreasAdminPage /> },
           { path: 'cycles', element: <CyclesAdminPage /> },
           { path: 'eligibility-rules', element: <AreaRulesAdminPage /> },

@@ -4,6 +4,7 @@ import { AppError } from '../errors';
 import { detectMaterialType, type MaterialSourceType } from './detect';
 import { encodeJpeg, openImageSource } from './image';
 import { inspectPdf } from './pdf';
+import { inspectPdfInWorker } from './pdf-worker';
 
 export { detectMaterialType, isHeic, type MaterialSourceType } from './detect';
 export { decodeHeic, type HeicDecoding } from './heic';
@@ -185,8 +186,16 @@ export async function processMaterialFile(input: {
     : processImage(bytes, type, input.declaredName, limits);
 }
 
-function processPdf(bytes: Buffer, declaredName: string): MaterialFileResult {
-  const inspection = inspectPdf(bytes);
+/**
+ * Above this size the PDF check runs in a worker thread: a crafted file of a few MB can take a
+ * second or two of CPU (see pdf.ts), which must not stall every other request; small files, the
+ * common case, skip the worker's start-up cost (about 0.5 s).
+ */
+const PDF_WORKER_THRESHOLD_BYTES = 512 * 1024;
+
+async function processPdf(bytes: Buffer, declaredName: string): Promise<MaterialFileResult> {
+  const inspection =
+    bytes.length > PDF_WORKER_THRESHOLD_BYTES ? await inspectPdfInWorker(bytes) : inspectPdf(bytes);
   if (!inspection.ok) {
     switch (inspection.reason) {
       case 'damaged':

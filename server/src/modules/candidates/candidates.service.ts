@@ -23,7 +23,7 @@ import {
 import type { Db } from '../../db/database';
 import type { Actor } from '../../lib/actor';
 import type { Clock } from '../../lib/clock';
-import { conflict, notFound, validationFailed } from '../../lib/errors';
+import { AppError, conflict, notFound, validationFailed } from '../../lib/errors';
 import {
   maskDocumentNumber,
   maskEmail,
@@ -58,6 +58,21 @@ const shanghaiDate = new Intl.DateTimeFormat('en-CA', {
 
 const fieldError = (path: string, message: string) =>
   validationFailed(message, [{ path, message }]);
+
+/**
+ * Every password-reset code failure (wrong, expired, used up, unknown identifier, no such channel)
+ * answers this one message, so the answer does not tell whether an account exists.
+ */
+export const RESET_CODE_INVALID = '验证码不正确或已失效，请核对或重新获取验证码。';
+
+/**
+ * A password-reset code request answers no sooner than this after it arrived, whether or not the
+ * identifier names an account; delivery still running then finishes in the background.
+ */
+export const RESET_CODE_RESPONSE_MS = 1000;
+
+const sleepUntil = (epochMs: number) =>
+  new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, epochMs - Date.now())));
 
 /**
  * The candidate account: sign-up with an identity document and a verified mobile number, password
@@ -119,6 +134,39 @@ export function createCandidateService(deps: {
     return [...ids];
   }
 
+  /**
+   * Where a reset code for this identifier and channel goes: the account's mobile or verified
+   * e-mail, or else a pseudo destination that receives nothing but is limited and counted alike.
+   */
+  async function resetTarget(identifier: string, channel: 'sms' | 'email') {
+    const [accountId] = await accountIdsFor(identifier);
+    const row =
+      accountId === undefined
+        ? undefined
+        : await candidatesRepository.findByAccountId(db, accountId);
+    let destination: string | null = null;
+    if (row && channel === 'sms') destination = crypto.decrypt(row.mobileEncrypted, COLUMN.mobile);
+    if (row?.emailEncrypted && row.emailVerifiedAt && channel === 'email') {
+      destination = crypto.decrypt(row.emailEncrypted, COLUMN.email);
+    }
+    if (row && destination !== null) {
+      return { row, destination, accountId: row.accountId as number | null };
+    }
+    return {
+      row: undefined,
+      destination: `unknown:${normalizeDocumentNumber(identifier)}`,
+      accountId: null,
+    };
+  }
+
+  /** Any code refusal becomes RESET_CODE_INVALID; other errors pass through. */
+  const uniformCodeFailure = (error: unknown): never => {
+    if (error instanceof AppError && error.code === 'validation_failed') {
+      throw fieldError('code', RESET_CODE_INVALID);
+    }
+    throw error;
+  };
+
   async function loadOwn(accountId: number) {
     const row = await candidatesRepository.findByAccountId(db, accountId);
     if (!row) throw notFound('未找到您的考生账号信息，请重新登录。');
@@ -173,21 +221,18 @@ export function createCandidateService(deps: {
       });
       const passwordHash = await hashPassword(input.password);
       const number = document.document.number;
-      const accountId = await db.transaction().execute(async (trx) => {
+      // The code is used up before the answer says a document is taken (committed either way),
+      // so one code cannot probe document numbers one after another.
+      const outcome = await db.transaction().execute(async (trx) => {
+        await verification.consume(trx, codeId);
         if (
           await candidatesRepository.existsDocument(trx, input.documentType, documentHash(number))
         ) {
-          throw conflict(
-            '该证件号码已注册考生账号，每个证件只能注册一个账号。如是您本人的账号，请直接登录或通过“忘记密码”找回；如证件被他人冒用，请联系考区。',
-            { field: 'documentNumber' },
-          );
+          return { taken: 'documentNumber' as const };
         }
         if ((await candidatesRepository.accountIdByMobileHash(trx, mobileHash(mobile))) !== null) {
-          throw conflict('该手机号码已注册考生账号，请更换手机号码，或直接登录。', {
-            field: 'mobile',
-          });
+          return { taken: 'mobile' as const };
         }
-        await verification.consume(trx, codeId);
         const id = await accountsRepository.insert(trx, {
           kind: 'candidate',
           username: `c${randomBytes(8).toString('hex')}`,
@@ -230,9 +275,23 @@ export function createCandidateService(deps: {
           title: '注册成功',
           body: '您已成功注册考生账号。今后请使用证件号码或手机号码登录，并及时完善基本信息。',
         });
-        return id;
+        return { accountId: id };
       });
-      return { accountId, loginHint: '注册成功。今后可使用证件号码或手机号码登录。' };
+      if ('taken' in outcome) {
+        throw outcome.taken === 'documentNumber'
+          ? conflict(
+              '该证件号码已注册考生账号，每个证件只能注册一个账号。如是您本人的账号，请直接登录或通过“忘记密码”找回；如证件被他人冒用，请联系考区。本次验证码已失效，如需重新注册，请重新获取验证码。',
+              { field: 'documentNumber' },
+            )
+          : conflict(
+              '该手机号码已注册考生账号，请更换手机号码，或直接登录。本次验证码已失效，如需重新注册，请重新获取验证码。',
+              { field: 'mobile' },
+            );
+      }
+      return {
+        accountId: outcome.accountId,
+        loginHint: '注册成功。今后可使用证件号码或手机号码登录。',
+      };
     },
 
     /**
@@ -243,58 +302,48 @@ export function createCandidateService(deps: {
       input: PasswordResetCodeRequest,
       meta: RequestMeta,
     ): Promise<VerificationCodeSent> {
-      const channel = input.channel ?? 'sms';
-      const [accountId] = await accountIdsFor(input.identifier);
-      const row =
-        accountId === undefined
-          ? undefined
-          : await candidatesRepository.findByAccountId(db, accountId);
-      let destination: string | null = null;
-      if (row && channel === 'sms')
-        destination = crypto.decrypt(row.mobileEncrypted, COLUMN.mobile);
-      if (row?.emailEncrypted && row.emailVerifiedAt && channel === 'email') {
-        destination = crypto.decrypt(row.emailEncrypted, COLUMN.email);
+      const respondBy = Date.now() + RESET_CODE_RESPONSE_MS;
+      try {
+        const channel = input.channel ?? 'sms';
+        const target = await resetTarget(input.identifier, channel);
+        const sent = await verification.send({
+          purpose: 'password_reset',
+          channel,
+          destination: target.destination,
+          accountId: target.accountId,
+          requesterIp: meta.ip,
+          deliver: target.row !== undefined,
+          concealDelivery: { respondBy },
+        });
+        return codeSent(sent, null);
+      } finally {
+        await sleepUntil(respondBy);
       }
-      const sent = await verification.send({
-        purpose: 'password_reset',
-        channel,
-        destination: destination ?? `unknown:${normalizeDocumentNumber(input.identifier)}`,
-        accountId: destination ? (row?.accountId ?? null) : null,
-        requesterIp: meta.ip,
-        deliver: destination !== null,
-      });
-      return codeSent(sent, null);
     },
 
     /** Sets a new password with a reset code; unlocks the account and ends all its sessions. */
     async resetPassword(input: PasswordResetRequest, meta: RequestMeta): Promise<void> {
       const channel = input.channel;
-      const invalid = () => fieldError('code', '验证码已失效或不存在，请重新获取验证码。');
-      const [accountId] = await accountIdsFor(input.identifier);
-      const row =
-        accountId === undefined
-          ? undefined
-          : await candidatesRepository.findByAccountId(db, accountId);
-      if (!row) throw invalid();
+      const target = await resetTarget(input.identifier, channel);
+      // Checked (and a wrong guess counted) for unknown identifiers too, on the pseudo destination.
+      const codeId = await verification
+        .check({
+          purpose: 'password_reset',
+          channel,
+          destination: target.destination,
+          accountId: target.accountId,
+          code: input.code,
+        })
+        .catch(uniformCodeFailure);
+      const { row } = target;
+      if (!row) throw fieldError('code', RESET_CODE_INVALID);
       const mobile = crypto.decrypt(row.mobileEncrypted, COLUMN.mobile);
       const documentNumber = crypto.decrypt(row.documentNumberEncrypted, COLUMN.document);
-      let destination = mobile;
-      if (channel === 'email') {
-        if (!row.emailEncrypted || !row.emailVerifiedAt) throw invalid();
-        destination = crypto.decrypt(row.emailEncrypted, COLUMN.email);
-      }
-      const codeId = await verification.check({
-        purpose: 'password_reset',
-        channel,
-        destination,
-        accountId: row.accountId,
-        code: input.code,
-      });
       passwordProblems(input.newPassword, [documentNumber, mobile], 'newPassword');
       const passwordHash = await hashPassword(input.newPassword);
       const now = clock.now();
       await db.transaction().execute(async (trx) => {
-        await verification.consume(trx, codeId);
+        await verification.consume(trx, codeId).catch(uniformCodeFailure);
         await accountsRepository.update(
           trx,
           row.accountId,

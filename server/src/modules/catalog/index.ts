@@ -14,3 +14,4 @@ export { noticeAdminRoutes, publicNoticeRoutes } from './notices.routes';
 export { createExamAreaService, type ExamAreaService } from './exam-areas.service';
 export { examAreaAdminRoutes } from './exam-areas.routes';
 export { assertManagesArea } from './area-access';
+export { readTable, type TableLimits, type TableRow } from './specialty-import';

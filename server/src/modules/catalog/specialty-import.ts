@@ -37,12 +37,23 @@ export interface ImportedSpecialty {
 const XLSX_MAX_UNZIPPED_BYTES = 50 * 1024 * 1024;
 const MAX_COLUMNS = 30;
 
+/** How many data rows a table may hold, and what to say when it holds more. */
+export interface TableLimits {
+  maxRows: number;
+  tooManyRows: string;
+}
+const SPECIALTY_TABLE_LIMITS: TableLimits = {
+  maxRows: SPECIALTY_IMPORT_MAX_ROWS,
+  tooManyRows: `文件行数过多：最多 ${SPECIALTY_IMPORT_MAX_ROWS} 个专业（不含表头）。`,
+};
+
 const unsupported = (message: string) => new AppError('unsupported_media_type', message);
 
 /** Reads the rows of a CSV or .xlsx file; refuses any other file (415) or an unreadable one. */
 export async function readTable(
   fileName: string,
   bytes: Buffer,
+  limits: TableLimits = SPECIALTY_TABLE_LIMITS,
 ): Promise<{ format: ImportFormat; rows: TableRow[] }> {
   const extension = extensionOf(fileName);
   const detected = detectFileType(bytes);
@@ -51,23 +62,23 @@ export async function readTable(
   }
   if (extension === 'xlsx') {
     if (detected !== 'xlsx') throw unsupported('文件扩展名为 .xlsx，但内容不是 Excel 表格。');
-    return { format: 'xlsx', rows: await readXlsx(bytes) };
+    return { format: 'xlsx', rows: await readXlsx(bytes, limits) };
   }
   if (extension === 'csv') {
     if (detected !== null || bytes.includes(0)) {
       const what = detected ? FILE_TYPES[detected].label : '二进制文件';
       throw unsupported(`文件扩展名为 .csv，但内容是${what}。`);
     }
-    return { format: 'csv', rows: parseCsv(decodeText(bytes)) };
+    return { format: 'csv', rows: parseCsv(decodeText(bytes), limits) };
   }
   throw unsupported('只能导入 CSV 或 Excel（.xlsx）文件。');
 }
 
-async function readXlsx(bytes: Buffer): Promise<TableRow[]> {
+async function readXlsx(bytes: Buffer, limits: TableLimits): Promise<TableRow[]> {
   const zip = readZipDirectory(bytes);
   if (!zip) throw unsupported('无法读取该 Excel 文件，请确认文件未损坏，或另存为 CSV 后导入。');
   if (zip.totalSize > XLSX_MAX_UNZIPPED_BYTES) {
-    throw new AppError('payload_too_large', 'Excel 文件解压后过大，请只保留专业目录一张表。');
+    throw new AppError('payload_too_large', 'Excel 文件解压后过大，请只保留要导入的一张表。');
   }
   const workbook = new ExcelJS.Workbook();
   try {
@@ -78,8 +89,8 @@ async function readXlsx(bytes: Buffer): Promise<TableRow[]> {
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new AppError('validation_failed', 'Excel 文件中没有工作表。');
-  if (sheet.actualRowCount > SPECIALTY_IMPORT_MAX_ROWS + 1) {
-    throw tooManyRows();
+  if (sheet.actualRowCount > limits.maxRows + 1) {
+    throw tooManyRows(limits);
   }
   const columns = Math.min(sheet.columnCount, MAX_COLUMNS);
   const rows: TableRow[] = [];
@@ -91,11 +102,7 @@ async function readXlsx(bytes: Buffer): Promise<TableRow[]> {
   return rows;
 }
 
-const tooManyRows = () =>
-  new AppError(
-    'validation_failed',
-    `文件行数过多：最多 ${SPECIALTY_IMPORT_MAX_ROWS} 个专业（不含表头）。`,
-  );
+const tooManyRows = (limits: TableLimits) => new AppError('validation_failed', limits.tooManyRows);
 
 /** UTF-8 (with or without BOM), else GB18030 — what Excel on Chinese Windows writes as CSV. */
 export function decodeText(bytes: Uint8Array): string {
@@ -110,7 +117,7 @@ export function decodeText(bytes: Uint8Array): string {
  * RFC 4180 CSV: quoted fields may hold separators, quotes ("") and line breaks. The separator is
  * a comma, or a tab when the first line has tabs and no commas. Rows are numbered by record.
  */
-export function parseCsv(text: string): TableRow[] {
+export function parseCsv(text: string, limits: TableLimits = SPECIALTY_TABLE_LIMITS): TableRow[] {
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   const separator = !firstLine.includes(',') && firstLine.includes('\t') ? '\t' : ',';
   const rows: TableRow[] = [];
@@ -122,7 +129,7 @@ export function parseCsv(text: string): TableRow[] {
   const endRecord = () => {
     cells.push(cell.trim());
     if (cells.some((c) => c !== '')) rows.push({ row: record, cells });
-    if (rows.length > SPECIALTY_IMPORT_MAX_ROWS + 1) throw tooManyRows();
+    if (rows.length > limits.maxRows + 1) throw tooManyRows(limits);
     record += 1;
     cells = [];
     cell = '';

@@ -15,6 +15,7 @@ import {
 import type { Db } from '../../db/database';
 import { loadCandidateProfile } from '../candidate-profile';
 import { loadAreaEligibilityRules } from '../eligibility';
+import { findPreviousResults, type PreviousResult } from '../previous-results';
 import * as catalog from './catalog-lookup.repository';
 import * as repo from './registrations.repository';
 
@@ -41,6 +42,11 @@ export interface RegistrationData {
   profile: { data: CandidateProfileData; account: CandidateAccountFacts };
   /** The area's eligibility rules; null when no check runs (no specialty chosen). */
   areaRules: ExamAreaEligibilityRules | null;
+  /**
+   * The candidate's results of the previous cycle in this area (历史考生, R6): none for a candidate
+   * who did not sit it here.
+   */
+  previousResults: PreviousResult[];
 }
 
 /** Everything known about a registration, and what follows from it (eligibility, completeness). */
@@ -54,6 +60,8 @@ export interface RegistrationContext extends RegistrationData {
 
 const NO_SPECIALTY_NOTE = '请先选择报考专业和级别，系统将据此检查报考条件。';
 const PROFILE_INCOMPLETE_NOTE = '基本信息尚未填写完整，完善后即可查看报考条件检查结果。';
+const RETURNING_REASON =
+  '历史考生请上传上一年度成绩单或准考证：报名信息与上一年度一致的，提交后系统自动确认；未上传的由考区人工确认。';
 const NOT_REQUESTED_REASON =
   '按当前的考区、专业和基本信息，无需此项材料；已上传的文件保留，可删除。';
 
@@ -96,6 +104,14 @@ function deriveSlots(
           reason: s.reason,
         }))
     : baseSlots(returning);
+  // Last year's report is what lets a returning candidate be confirmed automatically; without it
+  // the registration is confirmed by hand (R7), so it never blocks submission.
+  for (const slot of asked) {
+    if (slot.key === 'previous_score_report_or_ticket') {
+      slot.required = false;
+      slot.reason = RETURNING_REASON;
+    }
+  }
   const keys = new Set(asked.map((s) => s.key));
   const kept = [...new Set(files.map((f) => f.slotKey))]
     .filter((key) => !keys.has(key))
@@ -115,12 +131,13 @@ export async function fetchRegistrationData(
   db: Db,
   row: repo.RegistrationRow,
 ): Promise<RegistrationData> {
-  const [refs, phases, files, events, profile] = await Promise.all([
+  const [refs, phases, files, events, profile, previousResults] = await Promise.all([
     catalog.findRegistrationRefs(db, row),
     catalog.listPhases(db, { cycleId: row.cycleId, examAreaId: row.examAreaId }),
     repo.listFiles(db, row.id),
     repo.listEvents(db, row.id),
     loadCandidateProfile(db, row.accountId),
+    previousResultsOf(db, row),
   ]);
   if (!refs) throw new Error(`registration ${row.id}: cycle ${row.cycleId} is missing`);
   const areaRules = refs.offering ? await loadAreaEligibilityRules(db, refs.area) : null;
@@ -132,13 +149,25 @@ export async function fetchRegistrationData(
     events,
     profile: { data: profile.data, account: profile.account },
     areaRules,
+    previousResults,
   };
+}
+
+/** The candidate's results of the cycle year before the registration's, in its exam area. */
+async function previousResultsOf(db: Db, row: repo.RegistrationRow): Promise<PreviousResult[]> {
+  const cycle = await catalog.findCycle(db, row.cycleId);
+  if (!cycle) return [];
+  return findPreviousResults(db, {
+    accountId: row.accountId,
+    examAreaId: row.examAreaId,
+    year: cycle.year - 1,
+  });
 }
 
 /** What follows from the data: the eligibility check, the material slots, the completeness. */
 export function deriveContext(data: RegistrationData): RegistrationContext {
   const { row, cycle, area, city, testSite, offering, files } = data;
-  const returning = row.returningFileNumber !== null;
+  const returning = data.previousResults.length > 0;
   const account = { ...data.profile.account, returningCandidate: returning };
   const mapping = toEligibilityProfile(data.profile.data, account);
   let eligibility: EligibilityResult | null = null;

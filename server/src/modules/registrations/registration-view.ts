@@ -1,4 +1,5 @@
 import {
+  autoConfirmationSchema,
   availableEvents,
   EARLY_APPLICATION_CLAIM_LABELS,
   editPhases,
@@ -170,6 +171,9 @@ export function toRegistrationView(ctx: RegistrationContext, now: Date): Registr
       ctx.eligibility.eligible,
     returnReasons: row.status === 'returned' ? reasonsOf(row.returnReasons) : [],
     returnNote: row.status === 'returned' ? row.returnNote : null,
+    autoConfirmation: row.autoConfirmation
+      ? autoConfirmationSchema.parse(row.autoConfirmation)
+      : null,
     calendar: calendarView(ctx.phases, now),
     timeline: ctx.events.map((e) => ({
       id: e.id,

@@ -7,6 +7,7 @@ import {
 } from '@hqe/core';
 import type { Actor } from '../../lib/actor';
 import { AppError, notFound, validationFailed } from '../../lib/errors';
+import { confirmAutomatically, evaluateAutoConfirmation } from './auto-confirmation';
 import * as catalog from './catalog-lookup.repository';
 import { assertOneOpen, openPhaseKinds } from './registration-calendar';
 import { afterChange, loadContext } from './registration-context';
@@ -88,6 +89,8 @@ export function createSubmissionService({ db, clock }: Pick<RegistrationDeps, 'd
           lines: eligibility.lines,
           materialSlots: eligibility.materialSlots,
         };
+        // 历史考生 (R6, R7): compared with last year's record; null for everyone else.
+        const auto = evaluateAutoConfirmation(ctx, now);
         const changed = await applyTransition(trx, {
           row,
           event,
@@ -100,11 +103,32 @@ export function createSubmissionService({ db, clock }: Pick<RegistrationDeps, 'd
             eligibilitySnapshot: JSON.stringify(snapshot),
             returnReasons: '[]',
             returnNote: null,
+            autoConfirmation: auto ? JSON.stringify(auto) : null,
           },
-          audit: { after: { needsReview: eligibility.needsReview } },
+          audit: {
+            after: {
+              needsReview: eligibility.needsReview,
+              ...(auto
+                ? { autoConfirmation: auto.passed, reasons: auto.reasons.map((r) => r.code) }
+                : {}),
+            },
+          },
         });
+        const events = [changed.event];
+        let current = changed.row;
+        if (auto?.passed) {
+          const confirmed = await confirmAutomatically(trx, {
+            row: current,
+            phases: ctx.phases,
+            previousYear: auto.previousYear,
+            now,
+            requestId: actor.requestId,
+          });
+          current = confirmed.row;
+          events.push(confirmed.event);
+        }
         // Only the row and the timeline changed: no need to read everything again.
-        return toRegistrationView(afterChange(ctx, changed.row, [changed.event]), now);
+        return toRegistrationView(afterChange(ctx, current, events), now);
       });
     },
 

@@ -1,7 +1,7 @@
 export type { MessageDelivery, SmsMessage, EmailMessage } from './message-delivery';
 export { combineDelivery } from './message-delivery';
 export { createOutboxDelivery } from './outbox-delivery';
-export { createSmtpEmailDelivery, type SmtpOptions } from './smtp-delivery';
+export { createSmtpEmailDelivery, SmtpDeliveryError, type SmtpOptions } from './smtp-delivery';
 export {
   createVerificationService,
   MAX_CODE_ATTEMPTS,

@@ -40,6 +40,13 @@ export interface SendCodeInput {
    * password reset names no account, so the answer does not reveal which accounts exist.
    */
   deliver?: boolean;
+  /**
+   * Set for password reset: a delivery failure is logged and voids the code but does not fail the
+   * request, and the answer does not wait for the transport past this moment (epoch ms) — delivery
+   * carries on in the background — so neither the status nor the time tells a real account from
+   * an unknown identifier (docs/decisions/0008).
+   */
+  concealDelivery?: { respondBy: number };
 }
 
 export interface CheckCodeInput {
@@ -59,7 +66,7 @@ export interface CodeSent {
  * Verification codes: 6 digits, kept only as a keyed hash, valid for a limited time, single use,
  * a few wrong guesses each, and rate-limited per destination and per client address. Every limit is
  * decided in the database (under an advisory lock per destination) so several app processes agree.
- * Delivery is synchronous, after the code is committed (docs/decisions/0008).
+ * Delivery follows the commit of the code: awaited, except for password reset (docs/decisions/0008).
  */
 export function createVerificationService(deps: {
   db: Db;
@@ -100,6 +107,34 @@ export function createVerificationService(deps: {
       `【${SERVICE_NAME}】您的验证码为 ${code}，${limits.codeTtlMinutes} 分钟内有效，` +
       `用于${PURPOSE_TEXT[purpose]}。请勿将验证码告诉他人；如非本人操作，请忽略本消息。`
     );
+  }
+
+  /** Sends the code; on failure logs the kind of error only, voids the code and rejects. */
+  async function deliverCode(input: SendCodeInput, code: string, id: number): Promise<void> {
+    try {
+      const text = messageText(input.purpose, code);
+      if (input.channel === 'sms') await delivery.sms({ to: input.destination, text });
+      else {
+        await delivery.email({
+          to: input.destination,
+          subject: `${SERVICE_NAME}：${PURPOSE_TEXT[input.purpose]}验证码`,
+          text: `您好：\n\n${text}\n\n此邮件由系统自动发送，请勿直接回复。\n`,
+        });
+      }
+    } catch (error) {
+      // The transport's message may name the recipient: log its kind only.
+      deps.logger?.error(
+        {
+          channel: input.channel,
+          purpose: input.purpose,
+          errorName: error instanceof Error ? error.name : typeof error,
+          errorCode: (error as { code?: unknown }).code,
+        },
+        'verification code delivery failed',
+      );
+      await codesRepository.consume(db, id, clock.now());
+      throw error;
+    }
   }
 
   return {
@@ -143,34 +178,24 @@ export function createVerificationService(deps: {
       });
 
       if (input.deliver !== false) {
-        try {
-          const text = messageText(input.purpose, code);
-          if (input.channel === 'sms') await delivery.sms({ to: input.destination, text });
-          else {
-            await delivery.email({
-              to: input.destination,
-              subject: `${SERVICE_NAME}：${PURPOSE_TEXT[input.purpose]}验证码`,
-              text: `您好：\n\n${text}\n\n此邮件由系统自动发送，请勿直接回复。\n`,
-            });
+        const delivered = deliverCode(input, code, id);
+        if (input.concealDelivery) {
+          const safe = delivered.catch(() => undefined);
+          const wait = input.concealDelivery.respondBy - Date.now();
+          if (wait > 0) {
+            await Promise.race([safe, new Promise((resolve) => setTimeout(resolve, wait))]);
           }
-        } catch (error) {
-          // The transport's message may name the recipient: log its kind only.
-          deps.logger?.error(
-            {
-              channel: input.channel,
-              purpose: input.purpose,
-              errorName: error instanceof Error ? error.name : typeof error,
-              errorCode: (error as { code?: unknown }).code,
-            },
-            'verification code delivery failed',
-          );
-          await codesRepository.consume(db, id, clock.now());
-          throw new AppError(
-            'unavailable',
-            input.channel === 'sms'
-              ? '短信验证码发送失败，请稍后重新获取。如多次失败，请联系考区。'
-              : '邮件验证码发送失败，请核对电子邮箱后稍后重新获取。如多次失败，请联系考区。',
-          );
+        } else {
+          try {
+            await delivered;
+          } catch {
+            throw new AppError(
+              'unavailable',
+              input.channel === 'sms'
+                ? '短信验证码发送失败，请稍后重新获取。如多次失败，请联系考区。'
+                : '邮件验证码发送失败，请核对电子邮箱后稍后重新获取。如多次失败，请联系考区。',
+            );
+          }
         }
       }
       return {

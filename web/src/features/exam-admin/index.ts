@@ -12,3 +12,4 @@ export { OfferingsEditor } from './components/offerings-editor';
 export { SpecialtyCatalog } from './components/specialty-catalog';
 export { TestSiteList } from './components/test-site-list';
 export { examAdminMessages } from './messages';
+export { PreviousResultsImport } from './components/previous-results-import';

@@ -10,6 +10,7 @@ export { StaffLoginPage } from './login';
 export { NoticesAdminPage } from './notices';
 export { OfferingsAdminPage } from './offerings';
 export { PasswordPage } from './password';
+export { PreviousResultsAdminPage } from './previous-results';
 export { SpecialtiesAdminPage } from './specialties';
 export { StaffPage } from './staff';
 export { TestSitesAdminPage } from './test-sites';

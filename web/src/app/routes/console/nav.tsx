@@ -6,6 +6,7 @@ import {
   ClusterOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
+  HistoryOutlined,
   KeyOutlined,
   NotificationOutlined,
   SafetyCertificateOutlined,
@@ -81,6 +82,12 @@ export function navItemsFor(account: AccountView): NavItem[] {
         path: '/console/specialties',
         label: m.specialtiesAdmin,
         icon: <BookOutlined />,
+      },
+      {
+        key: 'previous-results',
+        path: '/console/previous-results',
+        label: m.previousResultsAdmin,
+        icon: <HistoryOutlined />,
       },
       {
         key: 'eligibility-rules',

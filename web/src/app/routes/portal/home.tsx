@@ -37,6 +37,13 @@ export function HomePage() {
         <p className="hero-step">
           <InfoCircleOutlined aria-hidden /> {registrationMessages.youAreAt(stepTitle(current))}
         </p>
+        {candidate && (
+          <div className="hero-actions">
+            <ButtonLink to="/registration" type="primary" size="large">
+              {m.onlineRegistration}
+            </ButtonLink>
+          </div>
+        )}
         {!account && (
           <div className="hero-actions">
             <ButtonLink to="/login" type="primary" size="large">

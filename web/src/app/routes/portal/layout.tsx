@@ -41,6 +41,11 @@ function AccountArea() {
         </ButtonLink>
       )}
       {isCandidate(account) && (
+        <ButtonLink to="/registration" ghost>
+          {m.onlineRegistration}
+        </ButtonLink>
+      )}
+      {isCandidate(account) && (
         <ButtonLink to="/me" ghost>
           {m.me}
         </ButtonLink>
