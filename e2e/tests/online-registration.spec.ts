@@ -229,14 +229,14 @@ async function journey(page: Page, tag: string) {
   const area = stepCard(page, '选择报名地市和考点');
   await expect(area).toBeVisible();
   await check(page, `or-area-${tag}`);
-  await choose(page, page.getByLabel('报名地市'), /区/);
-  await choose(page, page.getByLabel('考点'), /./);
+  await choose(page, page.getByRole('combobox', { name: /报名地市/ }), /区/);
+  await choose(page, page.getByRole('combobox', { name: /考点/ }), /./);
   await area.getByRole('button', { name: '保存' }).click();
 
   // 选择专业和级别
   const specialty = stepCard(page, '选择专业和级别');
   await expect(specialty).toBeVisible();
-  await choose(page, page.getByLabel('报考专业'), /303 内科学/, '303');
+  await choose(page, page.getByRole('combobox', { name: /报考专业/ }), /303 内科学/, '303');
   await specialty.getByRole('button', { name: '保存' }).click();
   await expect(specialty.getByText('符合报考条件', { exact: true })).toBeVisible();
   await check(page, `or-specialty-${tag}`);
