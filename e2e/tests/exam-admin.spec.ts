@@ -225,6 +225,7 @@ test('a platform admin keeps exam areas, registration cities, cycles, area rules
   await expect(cities).toHaveCount(2);
   await page.getByRole('button', { name: '停用：拱墅区' }).click();
   await page.locator('.ant-popconfirm').getByRole('button', { name: '停用', exact: true }).click();
+  await expect(page.locator('.ant-popconfirm')).toBeHidden();
   await expect(toast('已停用报名地市“拱墅区”。')).toBeVisible();
   await expect(cities.nth(1)).toContainText('已停用');
   await expect(page.getByText('共 2 个报名地市，其中在用 1 个')).toBeVisible();
