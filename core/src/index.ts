@@ -20,3 +20,4 @@ export * from './api/candidate-account';
 export * from './domain/registration-completeness';
 export * from './api/registration';
 export * from './api/previous-results';
+export * from './api/review';
