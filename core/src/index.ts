@@ -21,3 +21,7 @@ export * from './domain/registration-completeness';
 export * from './api/registration';
 export * from './api/previous-results';
 export * from './api/review';
+export * from './api/review-dashboard';
+export * from './domain/notification-templates';
+export * from './api/notifications';
+export * from './api/notifications-todos';

@@ -40,6 +40,7 @@ import {
 import { createHealthService, healthRoutes } from './modules/health';
 import {
   createLapseJob,
+  createRegistrationDecisions,
   createRegistrationServices,
   LAPSE_EVERY_MS,
   LAPSE_JOB,
@@ -49,9 +50,23 @@ import { candidateRoutes, createCandidateService } from './modules/candidates';
 import {
   createEmailChannel,
   createInAppChannel,
+  createNotificationAdminService,
   createNotificationService,
-  NOTIFICATION_JOB,
+  createReminderJob,
+  createReviewResultsJob,
+  createSmsChannel,
+  createTodoService,
+  createWechatChannel,
+  NOTIFICATION_DISPATCH_EVERY_MS,
+  NOTIFICATION_DISPATCH_JOB,
+  notificationAdminRoutes,
   notificationRoutes,
+  REMINDER_EVERY_MS,
+  REMINDER_JOB,
+  REVIEW_RESULTS_EVERY_MS,
+  REVIEW_RESULTS_JOB,
+  todoRoutes,
+  type WechatMessenger,
 } from './modules/notifications';
 import {
   combineDelivery,
@@ -68,6 +83,21 @@ import {
   previousResultsAdminRoutes,
 } from './modules/previous-results';
 import { createJobWorker, type JobHandler, type JobWorker } from './modules/jobs';
+import {
+  createReviewClaimsService,
+  createReviewDecisionsService,
+  createReviewReasonsService,
+  createReviewRegistrationService,
+  reviewDecisionsRoutes,
+  reviewReasonsRoutes,
+  reviewRegistrationRoutes,
+  createReviewDashboardService,
+  createReviewExportService,
+  createReviewQueueService,
+  reviewDashboardRoutes,
+  reviewExportRoutes,
+  reviewQueueRoutes,
+} from './modules/review';
 import { errorHandlerPlugin } from './plugins/error-handler';
 import { metricsPlugin } from './plugins/metrics';
 import { openApiPlugin } from './plugins/openapi';
@@ -83,6 +113,11 @@ export interface AppDeps {
   storage?: FileStorage;
   /** How SMS and e-mail leave the system; by default the outbox, and SMTP for e-mail when set. */
   messageDelivery?: MessageDelivery;
+  /**
+   * A WeChat provider for notifications (docs/decisions/0013-notifications.md); without one,
+   * WeChat is not offered.
+   */
+  wechatMessenger?: WechatMessenger;
   /** Field encryption; by default from DATA_ENCRYPTION_KEY or the key kept in DATA_DIR. */
   fieldCrypto?: FieldCrypto;
   /** Overrides the pino logger options (tests pass `false` or a stream). */
@@ -156,13 +191,29 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     limits: config.verification,
     logger: app.log,
   });
+  // SMS notifications go out where SMS codes do: a gateway passed in, or (outside production)
+  // the development outbox. In production without a gateway they are not offered.
+  const smsNotifications = deps.messageDelivery !== undefined || config.env !== 'production';
   const notificationService = createNotificationService({
     db,
     clock,
+    crypto: fieldCrypto,
+    logger: app.log,
     channels: [
       createInAppChannel(clock),
       createEmailChannel({ crypto: fieldCrypto, delivery: messageDelivery }),
+      ...(smsNotifications
+        ? [createSmsChannel({ crypto: fieldCrypto, delivery: messageDelivery })]
+        : []),
+      ...(deps.wechatMessenger ? [createWechatChannel(deps.wechatMessenger)] : []),
     ],
+  });
+  const todoService = createTodoService({ db, clock });
+  const reminderJob = createReminderJob({
+    db,
+    clock,
+    notifications: notificationService,
+    todos: todoService,
   });
   const candidateService = createCandidateService({
     db,
@@ -195,9 +246,20 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     candidates: candidateService,
     candidateProfile: candidateProfileService,
     notifications: notificationService,
+    todos: todoService,
     materialLimits: config.materials,
   });
-  const lapseJob = createLapseJob({ db, clock, notifications: notificationService });
+  const lapseJob = createLapseJob({
+    db,
+    clock,
+    notifications: notificationService,
+    todos: todoService,
+  });
+  const reviewResultsJob = createReviewResultsJob({
+    db,
+    clock,
+    notifications: notificationService,
+  });
 
   const jobHandlers: Record<string, JobHandler> = {
     'sessions.purge_expired': async () => {
@@ -206,8 +268,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     'verification.purge': async () => {
       await verificationService.purge();
     },
-    [NOTIFICATION_JOB]: notificationService.jobHandler,
+    ...notificationService.jobHandlers,
+    [REMINDER_JOB]: reminderJob.handler,
     [LAPSE_JOB]: lapseJob.handler,
+    [REVIEW_RESULTS_JOB]: reviewResultsJob.handler,
   };
   const worker = createJobWorker({
     db,
@@ -219,6 +283,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       { kind: 'sessions.purge_expired', everyMs: 3_600_000 },
       { kind: 'verification.purge', everyMs: 86_400_000 },
       { kind: LAPSE_JOB, everyMs: LAPSE_EVERY_MS },
+      { kind: NOTIFICATION_DISPATCH_JOB, everyMs: NOTIFICATION_DISPATCH_EVERY_MS },
+      { kind: REMINDER_JOB, everyMs: REMINDER_EVERY_MS },
+      { kind: REVIEW_RESULTS_JOB, everyMs: REVIEW_RESULTS_EVERY_MS },
     ],
   });
 
@@ -271,6 +338,15 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         prefix: '/candidate/notifications',
         notificationService,
       });
+      await api.register(todoRoutes, { prefix: '/candidate/todos', todoService });
+      await api.register(notificationAdminRoutes, {
+        prefix: '/admin',
+        notificationAdminService: createNotificationAdminService({
+          db,
+          clock,
+          candidates: candidateService,
+        }),
+      });
       if (config.devOutboxApi && config.env !== 'production') {
         await api.register(devOutboxRoutes, {
           prefix: '/dev',
@@ -286,6 +362,49 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         prefix: '/registrations',
         services: registrationServices,
         materialLimits: config.materials,
+      });
+      await api.register(reviewQueueRoutes, {
+        prefix: '/review',
+        reviewQueueService: createReviewQueueService({ db, clock, crypto: fieldCrypto }),
+        reviewClaimsService: createReviewClaimsService({ db, clock, logger: app.log }),
+      });
+      await api.register(reviewDecisionsRoutes, {
+        prefix: '/review',
+        reviewDecisionsService: createReviewDecisionsService({
+          db,
+          clock,
+          decisions: createRegistrationDecisions({
+            clock,
+            notifications: notificationService,
+            todos: todoService,
+          }),
+        }),
+      });
+      await api.register(reviewRegistrationRoutes, {
+        prefix: '/review',
+        reviewRegistrationService: createReviewRegistrationService({
+          db,
+          clock,
+          candidates: candidateService,
+          materials: registrationServices.materials,
+        }),
+      });
+      await api.register(reviewReasonsRoutes, {
+        prefix: '/review',
+        reviewReasonsService: createReviewReasonsService({ db, clock }),
+      });
+      await api.register(reviewDashboardRoutes, {
+        prefix: '/review',
+        reviewDashboardService: createReviewDashboardService({ db, clock }),
+      });
+      await api.register(reviewExportRoutes, {
+        prefix: '/review',
+        reviewExportService: createReviewExportService({
+          db,
+          clock,
+          crypto: fieldCrypto,
+          onStreamError: (error) => app.log.error({ err: error.message }, 'review export failed'),
+        }),
       });
       await api.register(eligibilityRoutes, {
         prefix: '/eligibility',

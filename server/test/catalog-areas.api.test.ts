@@ -476,13 +476,13 @@ describe('registration cities (报名地市)', () => {
 // --- the public lists -----------------------------------------------------------------------
 
 describe('public lists of an area (no login)', () => {
-  it('when a visitor lists the test sites of Shanghai, then only those in use come, by code, with code, name and address', async () => {
+  it('when a visitor lists the test sites of Shanghai, then only those in use come, by code, with id, code, name and address', async () => {
     const response = await visitor.get('/api/catalog/exam-areas/31/test-sites');
     expect(response.statusCode).toBe(200);
     const list = response.json<PublicTestSiteList>();
     expect(list.examArea).toEqual({ id: shanghai, code: '31', name: '上海' });
     expect(list.items.map((s) => s.code)).toEqual(['3101', '3102', '3103']);
-    expect(Object.keys(list.items[0]!).sort()).toEqual(['address', 'code', 'name']);
+    expect(Object.keys(list.items[0]!).sort()).toEqual(['address', 'code', 'id', 'name']);
 
     const site = await ctx.db
       .selectFrom('testSites')

@@ -260,6 +260,15 @@ describe('a returning candidate failing a condition', () => {
       }),
       200,
     );
+    // The form prints the city: it is downloaded again, signed, stamped and uploaded.
+    expectStatus(
+      await ready.client.get(`/api/registrations/${filled.id}/application-form.pdf`),
+      200,
+    );
+    expectStatus(
+      await uploadMaterial(ready.client, filled.id, 'application_form', await scanJpeg('申报表')),
+      201,
+    );
     const second = expectStatus(
       await submit(ready.client, filled.id),
       200,

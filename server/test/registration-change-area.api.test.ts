@@ -81,6 +81,8 @@ describe('changing the exam area (修改考区, R8)', () => {
   });
 
   it('when a draft moves to an area that offers its specialty, then it gets a new number there, keeps the info and files, and the slots follow the new rules', async () => {
+    // A minute after the files were uploaded (the manual clock stands still otherwise).
+    ctx.clock.advance(60_000);
     const response = await changeArea(ready.client, filled.id, {
       version: filled.version,
       examAreaCode: '32',
@@ -99,10 +101,17 @@ describe('changing the exam area (修改考区, R8)', () => {
     expect(view.photo?.confirmedAt).toBe(filled.photo?.confirmedAt);
     expect(view.registrationNumber).toMatch(/^322027\d{8}$/);
     expect(view.registrationNumber).not.toBe(filled.registrationNumber);
+    // The stamped form prints the old area and number: it stays, but no longer counts.
+    const stamped = filled.materialSlots.find((s) => s.key === 'application_form')?.files ?? [];
+    expect(view.applicationForm.outdatedFileIds).toEqual(stamped.map((f) => f.id));
+    expect(view.materialSlots.find((s) => s.key === 'application_form')?.files).toHaveLength(
+      stamped.length,
+    );
     expect(view.completeness.missing.map((m) => m.path)).toEqual([
       'area.cityId',
       'area.testSiteId',
       'applicationForm',
+      'materials.application_form',
     ]);
     // Shanghai's own rules (P1) asked for the residence permit and social-security records;
     // Jiangsu has none of its own: those files are kept, flagged as no longer needed.

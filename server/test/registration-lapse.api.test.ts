@@ -135,7 +135,7 @@ describe('the deadline job (视为放弃, R10, R12)', () => {
     const lapse = view.timeline.at(-1);
     expect(lapse).toMatchObject({
       event: 'lapse',
-      label: '逾期未重新提交',
+      label: '逾期视为放弃',
       fromStatus: 'returned',
       toStatus: 'abandoned',
       actorKind: 'system',

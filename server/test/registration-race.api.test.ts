@@ -106,6 +106,13 @@ describe('a withdrawal racing the confirmation decision (R7, R9)', () => {
     await ctx.db.transaction().execute(async (trx) => {
       await decisions.decideConfirmation(trx, {
         registrationId: id,
+        version: (
+          await trx
+            .selectFrom('registrations')
+            .select('version')
+            .where('id', '=', id)
+            .executeTakeFirstOrThrow()
+        ).version,
         reviewer,
         decision: 'confirm',
         reasons: [],

@@ -282,10 +282,10 @@ describe('the confirmation decision (review console, #6)', () => {
       .selectFrom('notifications')
       .select(['title', 'body'])
       .where('accountId', '=', ready.accountId)
-      .where('title', '=', '报名确认不通过')
+      .where('title', '=', '报名确认不通过，请修改后重新提交')
       .executeTakeFirstOrThrow();
     expect(note.body).toContain('学历不符');
-    expect(note.body).toMatch(/请在 \d{4}-\d\d-\d\d 24:00（北京时间）前修改并重新提交/);
+    expect(note.body).toMatch(/请在 \d{4}-\d\d-\d\d 24:00（北京时间）前按原因修改并重新提交/);
     expectStatus(
       await uploadMaterial(ready.client, filled.id, 'education_certificate', await scanJpeg('2')),
       201,

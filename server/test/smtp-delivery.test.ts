@@ -222,7 +222,7 @@ describe('SMTP failures carry no address', () => {
     }
   });
 
-  it('when an e-mail notification is refused, then jobs.last_error and the logs have no address', async () => {
+  it('when an e-mail notification is refused, then the outbox error and the logs have no address', async () => {
     const email = `refused${Date.now()}@example.com`;
     const candidate = await createCandidate(ctx.db, { email });
     const c = new TestClient(ctx.app);
@@ -242,16 +242,25 @@ describe('SMTP failures carry no address', () => {
     });
     expect(reset.statusCode, reset.body).toBe(200);
     await ctx.worker.drain();
-    const jobs = await ctx.db
-      .selectFrom('jobs')
-      .select(['lastError'])
-      .where('lastError', 'is not', null)
+    // Notifications are outbox messages (docs/decisions/0013): the failure is kept there, and a
+    // 550 (the server refuses the address for good) ends the message without further tries.
+    const messages = await ctx.db
+      .selectFrom('notificationMessages')
+      .select(['id', 'status', 'lastError'])
+      .where('accountId', '=', candidate.accountId)
+      .where('channel', '=', 'email')
       .execute();
-    expect(jobs.length).toBeGreaterThan(0);
-    for (const job of jobs) {
-      expect(job.lastError).toMatch(/SMTP delivery failed.*responseCode=550/);
-      expect(job.lastError).not.toContain(email);
-      expect(job.lastError).not.toContain('@');
+    expect(messages).toHaveLength(1);
+    expect(messages[0]?.status).toBe('dead');
+    const attempts = await ctx.db
+      .selectFrom('notificationDeliveryAttempts')
+      .select(['error'])
+      .where('messageId', '=', messages[0]!.id)
+      .execute();
+    for (const error of [messages[0]?.lastError, ...attempts.map((a) => a.error)]) {
+      expect(error).toMatch(/SMTP delivery failed.*responseCode=550/);
+      expect(error).not.toContain(email);
+      expect(error).not.toContain('@');
     }
     expect(ctx.logs.join('\n')).not.toContain(email);
   });

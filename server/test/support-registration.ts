@@ -13,7 +13,11 @@ import type {
 } from '@hqe/core';
 import type { LightMyRequestResponse } from 'fastify';
 import type { Actor } from '../src/lib/actor';
-import { createInAppChannel, createNotificationService } from '../src/modules/notifications';
+import {
+  createInAppChannel,
+  createNotificationService,
+  createTodoService,
+} from '../src/modules/notifications';
 import {
   createRegistrationDecisions,
   type ConfirmationDecisionInput,
@@ -364,20 +368,37 @@ export function decisionsFor(ctx: TestContext) {
       clock: ctx.clock,
       channels: [createInAppChannel(ctx.clock)],
     }),
+    todos: createTodoService({ db: ctx.db, clock: ctx.clock }),
   });
 }
 
-/** Runs one confirmation decision in its own transaction, as the review console will. */
+/**
+ * Runs one confirmation decision in its own transaction, as the review console does; without a
+ * `version`, on the registration's current one, read under the row lock (a reviewer who has just
+ * read it: a racing change then meets the lifecycle's refusal, not a stale version).
+ */
 export function decide(
   ctx: TestContext,
-  input: Omit<ConfirmationDecisionInput, 'reasons'> & {
+  input: Omit<ConfirmationDecisionInput, 'reasons' | 'version'> & {
     reasons?: ConfirmationDecisionInput['reasons'];
+    version?: number;
   },
 ) {
   const decisions = decisionsFor(ctx);
-  return ctx.db
-    .transaction()
-    .execute((trx) => decisions.decideConfirmation(trx, { reasons: [], ...input }));
+  return ctx.db.transaction().execute(async (trx) => {
+    const version =
+      input.version ??
+      (
+        await trx
+          .selectFrom('registrations')
+          .select('version')
+          .where('id', '=', input.registrationId)
+          .forUpdate()
+          .executeTakeFirst()
+      )?.version ??
+      1;
+    return decisions.decideConfirmation(trx, { reasons: [], ...input, version });
+  });
 }
 
 /** A return reason as the review console sends it. */

@@ -49,7 +49,7 @@ export const examAreaCodeParamsSchema = z.strictObject({
 });
 
 export const publicTestSiteSchema = z
-  .object({ code: z.string(), name: z.string(), address: z.string() })
+  .object({ id: z.number().int(), code: z.string(), name: z.string(), address: z.string() })
   .meta({ id: 'PublicTestSite' });
 export type PublicTestSite = z.infer<typeof publicTestSiteSchema>;
 

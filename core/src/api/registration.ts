@@ -235,19 +235,11 @@ export const returnReasonSchema = z
   .meta({ id: 'RegistrationReason' });
 export type RegistrationReason = z.infer<typeof returnReasonSchema>;
 
-/** A confirmation reviewer's decision (for the review console, issue #6). */
-export const confirmationDecisionSchema = z
-  .strictObject({
-    decision: z.enum(['confirm', 'return'], { error: '请选择确认通过或退回修改' }),
-    reasons: z.array(returnReasonSchema).max(20, '退回原因最多 20 项').default([]),
-    note: text(1000, '备注').optional(),
-  })
-  .refine((d) => d.decision === 'confirm' || d.reasons.length > 0, {
-    error: '退回修改须至少选择一项退回原因',
-    path: ['reasons'],
-  })
-  .meta({ id: 'ConfirmationDecision' });
-export type ConfirmationDecision = z.infer<typeof confirmationDecisionSchema>;
+/** 提交补充材料 (R19): the supplement is uploaded; the registration goes back to the review queue. */
+export const supplyRequestSchema = z
+  .strictObject({ version: registrationVersionSchema })
+  .meta({ id: 'SupplyRegistrationRequest' });
+export type SupplyRequest = z.infer<typeof supplyRequestSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // Responses
@@ -392,7 +384,16 @@ export const registrationViewSchema = z
       .nullable(),
     /** The registration photo, copied from the base photo when confirmed. */
     photo: z.object({ confirmedAt: z.iso.datetime(), url: z.string() }).nullable(),
-    applicationForm: z.object({ url: z.string(), downloadedAt: z.iso.datetime().nullable() }),
+    applicationForm: z.object({
+      url: z.string(),
+      /** Null: to be downloaded (never, or what it prints changed since: download it again). */
+      downloadedAt: z.iso.datetime().nullable(),
+      /**
+       * Files of the stamped-form slot printed from an earlier form (uploaded before what the form
+       * prints changed and it was downloaded again): they no longer count and may be deleted.
+       */
+      outdatedFileIds: z.array(z.number().int()),
+    }),
     materialSlots: z.array(materialSlotViewSchema),
     /** The eligibility check of the chosen specialty against the basic information, now. */
     eligibility: z
@@ -418,6 +419,31 @@ export const registrationViewSchema = z
     /** The reasons of the last return (确认不通过), while returned. */
     returnReasons: z.array(returnReasonSchema),
     returnNote: z.string().nullable(),
+    /**
+     * 补充材料 (R19): while the status is 待补充材料, the slots the reviewer named (uploads and
+     * deletions of files added since the request are allowed there only) and the reviewer's note;
+     * then `POST …/supply`. Null otherwise.
+     */
+    supplement: z
+      .object({
+        slots: z.array(z.enum(MATERIAL_SLOT_KEYS)),
+        note: z.string().nullable(),
+        requestedAt: z.iso.datetime(),
+      })
+      .nullable(),
+    /**
+     * 资格审核结果 (R18): shown from the start of the area's 审核结果公布 phase on. Before it a
+     * decided registration reads exactly like an undecided one: status 报名确认 (confirmed), no
+     * reasons, no review entry in the timeline.
+     */
+    qualificationResult: z
+      .object({
+        result: z.enum(['qualified', 'disqualified']),
+        reasons: z.array(returnReasonSchema),
+        note: z.string().nullable(),
+        decidedAt: z.iso.datetime(),
+      })
+      .nullable(),
     /**
      * 历史考生自动确认 (R6, R7): the outcome at the last submission; null when the candidate has no
      * record of the previous cycle in this area (manual confirmation, nothing to say).

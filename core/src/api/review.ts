@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ELIGIBILITY_LEVELS, MATERIAL_SLOT_KEYS } from '../domain/eligibility';
-import { REGISTRATION_STATUSES } from '../domain/registration-lifecycle';
+import { REGISTRATION_STATUSES, type RegistrationStatus } from '../domain/registration-lifecycle';
 import { eligibilityLineSchema } from './eligibility';
 import { autoConfirmationSchema } from './previous-results';
 import {
@@ -46,6 +46,19 @@ export const REVIEW_STAGE_LABELS: Record<ReviewStage, string> = {
 
 /** How long a claim (领取) holds a registration for one reviewer before it returns to the queue. */
 export const REVIEW_LEASE_MINUTES = 20;
+
+/**
+ * The statuses a queue's `status` filter may ask for, per stage; the first is the default (the
+ * registrations waiting in it). 报名确认 shows what waits for, was returned by, passed or lapsed
+ * after confirmation; 资格审核 what waits for, is being supplemented in or was decided by
+ * qualification review (and paid afterwards). A stage's queue is read only by its reviewers and
+ * the area administrator, so 资格审核通过 / 不通过 are listed only to qualification reviewers and
+ * area administrators. Anything else (a draft, another stage's status) is refused (400).
+ */
+export const REVIEW_STAGE_STATUSES: Record<ReviewStage, readonly RegistrationStatus[]> = {
+  confirmation: ['submitted', 'returned', 'confirmed', 'abandoned'],
+  qualification: ['confirmed', 'supplement_requested', 'qualified', 'disqualified', 'paid'],
+};
 
 /** Most registrations one bulk decision takes. */
 export const BULK_DECISION_MAX = 200;
@@ -151,6 +164,12 @@ const reasonCodes = z
   .max(20, '原因最多 20 项')
   .refine((c) => new Set(c).size === c.length, '原因不能重复选择');
 const stage = z.enum(REVIEW_STAGES, { error: '请选择报名确认或资格审核' });
+/** The registration's `version` the reviewer read (ReviewRegistration / ReviewQueueItem). */
+const readVersion = z
+  .number({ error: '缺少报名版本号，请刷新页面后重新审核' })
+  .int('报名版本号须为正整数')
+  .positive('报名版本号须为正整数')
+  .max(2 ** 31 - 1, '报名版本号过大');
 const boolParam = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 // ---------------------------------------------------------------------------------------------
@@ -160,7 +179,10 @@ const boolParam = z.enum(['true', 'false']).transform((v) => v === 'true');
 export const reviewQueueFiltersSchema = z.strictObject({
   stage,
   cycleId: positiveId('考试年度'),
-  /** Default: the statuses waiting in the stage (submitted; confirmed for qualification). */
+  /**
+   * Default: the status waiting in the stage (submitted; confirmed for qualification). Only one of
+   * REVIEW_STAGE_STATUSES[stage] (checked by the server: 400 validation_failed otherwise).
+   */
   status: z.enum(REGISTRATION_STATUSES, { error: '状态不正确' }).optional(),
   specialtyCode: z
     .string()
@@ -203,6 +225,8 @@ export const reviewQueueItemSchema = z
   .object({
     registrationId: z.number().int(),
     registrationNumber: z.string(),
+    /** The registration's version: a bulk decision sends it back (BulkConfirmationRequest). */
+    version: z.number().int(),
     status: z.enum(REGISTRATION_STATUSES),
     statusLabel: z.string(),
     candidateName: z.string(),
@@ -354,6 +378,11 @@ export type ReviewRegistration = z.infer<typeof reviewRegistrationSchema>;
 /** 报名确认: confirm, or return (退回修改) with reason codes of the area's catalogue and a note. */
 export const confirmationDecisionRequestSchema = z
   .strictObject({
+    /**
+     * The registration's version the reviewer read: changed since (the candidate withdrew,
+     * edited and resubmitted …) → 409 version_conflict, nothing decided.
+     */
+    version: readVersion,
     decision: z.enum(['confirm', 'return'], { error: '请选择确认通过或退回修改' }),
     reasonCodes: reasonCodes.default([]),
     note: note.optional(),
@@ -368,6 +397,8 @@ export type ConfirmationDecisionRequest = z.infer<typeof confirmationDecisionReq
 /** 资格审核: pass, fail with reasons, or ask for supplementary materials in named slots. */
 export const qualificationDecisionRequestSchema = z
   .strictObject({
+    /** The registration's version the reviewer read (409 version_conflict when changed since). */
+    version: readVersion,
     decision: z.enum(['pass', 'fail', 'request_supplement'], {
       error: '请选择审核通过、审核不通过或要求补充材料',
     }),
@@ -401,17 +432,22 @@ export type ReviewDecisionOutcome = z.infer<typeof reviewDecisionOutcomeSchema>;
 
 export const bulkConfirmationRequestSchema = z
   .strictObject({
-    registrationIds: z
+    /** Each registration with the version the reviewer saw in the queue (ReviewQueueItem). */
+    registrations: z
       .array(
-        z
-          .number()
-          .int()
-          .positive()
-          .max(2 ** 31 - 1),
+        z.strictObject({
+          id: z
+            .number({ error: '报名编号须为正整数' })
+            .int('报名编号须为正整数')
+            .positive('报名编号须为正整数')
+            .max(2 ** 31 - 1, '报名编号过大'),
+          version: readVersion,
+        }),
+        { error: '请选择要处理的报名记录' },
       )
       .min(1, '请至少选择一条报名记录')
       .max(BULK_DECISION_MAX, `一次最多处理 ${BULK_DECISION_MAX} 条`)
-      .refine((ids) => new Set(ids).size === ids.length, '报名记录不能重复'),
+      .refine((rs) => new Set(rs.map((r) => r.id)).size === rs.length, '报名记录不能重复'),
     decision: z.enum(['confirm', 'return'], { error: '请选择确认通过或退回修改' }),
     reasonCodes: reasonCodes.default([]),
     note: note.optional(),

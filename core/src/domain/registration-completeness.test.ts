@@ -75,6 +75,22 @@ describe('registrationCompleteness', () => {
       'materials.application_form',
       '请上传“报名申报表（单位盖章）”。',
     ],
+    [
+      'the only stamped form was printed before the printed data changed',
+      {
+        materialSlots: [
+          {
+            key: 'application_form',
+            label: '报名申报表（单位盖章）',
+            required: true,
+            fileCount: 0,
+            outdatedFileCount: 1,
+          },
+        ],
+      },
+      'materials.application_form',
+      '与当前申报表不一致。请重新下载申报表，签字盖章后上传。',
+    ],
   ])('when %s, then it is incomplete and names it exactly', (_name, change, path, message) => {
     const result = registrationCompleteness({ ...complete, ...change });
     expect(result.complete).toBe(false);

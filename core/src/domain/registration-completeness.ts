@@ -45,8 +45,17 @@ export interface RegistrationFacts {
   infoSaved: boolean;
   photoConfirmed: boolean;
   formDownloaded: boolean;
-  /** The slots asked for now, with how many files each holds. */
-  materialSlots: readonly { key: string; label: string; required: boolean; fileCount: number }[];
+  /**
+   * The slots asked for now, with how many files each holds that count. `outdatedFileCount`: files
+   * that no longer count (a stamped form printed before what the form prints changed).
+   */
+  materialSlots: readonly {
+    key: string;
+    label: string;
+    required: boolean;
+    fileCount: number;
+    outdatedFileCount?: number;
+  }[];
   status: RegistrationStatus;
 }
 
@@ -97,7 +106,12 @@ function problemsOf(step: RegistrationStepKey, facts: RegistrationFacts): Regist
       break;
     case 'materials':
       for (const slot of facts.materialSlots) {
-        if (slot.required && slot.fileCount === 0) {
+        if (slot.required && slot.fileCount === 0 && (slot.outdatedFileCount ?? 0) > 0) {
+          add(
+            `materials.${slot.key}`,
+            `已上传的“${slot.label}”是按修改前的报名信息打印的，与当前申报表不一致。请重新下载申报表，签字盖章后上传。`,
+          );
+        } else if (slot.required && slot.fileCount === 0) {
           add(`materials.${slot.key}`, `请上传“${slot.label}”。`);
         }
       }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PhaseKind } from './calendar';
 import {
   availableEvents,
+  candidateVisibleStatus,
   formatRegistrationNumber,
   isAfterConfirmation,
   isEditable,
@@ -45,6 +46,7 @@ describe('registration lifecycle: every allowed transition', () => {
     ['auto_confirm', 'submitted', 'system', null, 'confirmed'],
     ['return', 'submitted', 'confirmation_reviewer', 'confirmation', 'returned'],
     ['lapse', 'returned', 'system', null, 'abandoned'],
+    ['lapse', 'supplement_requested', 'system', null, 'abandoned'],
     [
       'request_supplement',
       'confirmed',
@@ -177,6 +179,26 @@ describe('registration lifecycle: helpers', () => {
       'disqualified',
       'paid',
     ]);
+  });
+
+  it('shows a candidate an unpublished qualification result as 报名确认, and nothing else changed (R18)', () => {
+    expect(candidateVisibleStatus('qualified', false)).toBe('confirmed');
+    expect(candidateVisibleStatus('disqualified', false)).toBe('confirmed');
+    expect(candidateVisibleStatus('qualified', true)).toBe('qualified');
+    expect(candidateVisibleStatus('disqualified', true)).toBe('disqualified');
+    for (const status of REGISTRATION_STATUSES.filter(
+      (s) => s !== 'qualified' && s !== 'disqualified',
+    )) {
+      expect(candidateVisibleStatus(status, false)).toBe(status);
+    }
+    // Seen as 报名确认, a hidden result refuses every candidate action exactly as 报名确认 does.
+    for (const event of REGISTRATION_EVENTS) {
+      for (const hidden of ['qualified', 'disqualified'] as const) {
+        expect(planTransition(hidden, event, 'candidate', ALL_PHASES).ok).toBe(
+          planTransition('confirmed', event, 'candidate', ALL_PHASES).ok,
+        );
+      }
+    }
   });
 
   it('formats the registration number: area, year, 8-digit sequence', () => {

@@ -114,13 +114,18 @@ export const REGISTRATION_TRANSITIONS = {
     phases: ['confirmation'],
     label: '退回修改',
   },
-  /** A returned registration not resubmitted by the deadline is 视为放弃 (R12). */
+  /**
+   * 视为放弃 by the deadline job (R12): a returned registration not resubmitted by the end of the
+   * resubmission window, or a supplement (补充材料) not supplied by the end of qualification review
+   * — no reviewer can decide it after that (pass and fail need the phase open). The timeline
+   * entry's reason says which deadline passed.
+   */
   lapse: {
-    from: ['returned'],
+    from: ['returned', 'supplement_requested'],
     to: 'abandoned',
     actors: ['system'],
     phases: [],
-    label: '逾期未重新提交',
+    label: '逾期视为放弃',
   },
   request_supplement: {
     from: ['confirmed'],
@@ -199,6 +204,26 @@ export function invalidTransitionMessage(
     return '您的报名信息尚未提交，无需撤回，可直接修改。';
   }
   return `报名当前状态为“${now}”，不能${action}。请刷新页面查看最新状态。`;
+}
+
+/**
+ * The qualification results (R18, decide now, publish later): a registration in one of these
+ * statuses reads as 报名确认 to its candidate until the area's results are published.
+ */
+export const QUALIFICATION_RESULT_STATUSES: ReadonlySet<RegistrationStatus> = new Set([
+  'qualified',
+  'disqualified',
+]);
+
+/**
+ * The status a candidate may know (R18): a qualification result not yet published reads as
+ * `confirmed` — in the view, and in every refusal the candidate's actions get.
+ */
+export function candidateVisibleStatus(
+  status: RegistrationStatus,
+  resultsPublished: boolean,
+): RegistrationStatus {
+  return !resultsPublished && QUALIFICATION_RESULT_STATUSES.has(status) ? 'confirmed' : status;
 }
 
 /** True once the area has confirmed the registration (it is never withdrawn after that, R9). */

@@ -6,6 +6,11 @@ import * as m0004 from './migrations/0004-candidate-accounts';
 import * as m0005 from './migrations/0005-candidate-profiles';
 import * as m0006 from './migrations/0006-registrations';
 import * as m0007 from './migrations/0007-previous-results';
+import * as m0008 from './migrations/0008-review-queue';
+import * as m0009 from './migrations/0009-review-decisions';
+import * as m0010 from './migrations/0010-review-oversight';
+import * as m0011 from './migrations/0011-notification-outbox';
+import * as m0012 from './migrations/0012-application-form-reprint';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 const migrations: Record<string, Migration> = {
@@ -16,6 +21,11 @@ const migrations: Record<string, Migration> = {
   '0005-candidate-profiles': m0005,
   '0006-registrations': m0006,
   '0007-previous-results': m0007,
+  '0008-review-queue': m0008,
+  '0009-review-decisions': m0009,
+  '0010-review-oversight': m0010,
+  '0011-notification-outbox': m0011,
+  '0012-application-form-reprint': m0012,
 };
 
 const provider: MigrationProvider = {

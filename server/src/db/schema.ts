@@ -3,12 +3,14 @@ import type {
   EarlyApplicationClaim,
   ExamMode,
   IdentityDocumentType,
+  NotificationLocale,
   MaterialSlotKey,
   PhaseKind,
   RegistrationActor,
   RegistrationStatus,
   RegistrationTimelineEvent,
   Role,
+  TodoKind,
 } from '@hqe/core';
 
 /** Database tables as Kysely sees them (camelCase through CamelCasePlugin). */
@@ -210,6 +212,8 @@ export interface CandidatesTable {
     NotificationChannelKind[],
     NotificationChannelKind[] | undefined
   >;
+  /** The language of the candidate's messages (0011); zh-CN unless the candidate chose English. */
+  notificationLocale: ColumnType<NotificationLocale, NotificationLocale | undefined>;
   createdAt: ColumnType<Date, Date, never>;
   updatedAt: Date;
 }
@@ -311,6 +315,11 @@ export interface RegistrationsTable {
   photoSha256: string | null;
   photoConfirmedAt: Date | null;
   formDownloadedAt: Date | null;
+  /**
+   * The first download of the form after what it prints last changed (0012): a stamped form
+   * uploaded before it no longer counts. Null: every stamped form counts.
+   */
+  formValidFrom: Date | null;
   submittedAt: Date | null;
   confirmedAt: Date | null;
   returnReasons: ColumnType<unknown, string | undefined, string>;
@@ -321,6 +330,46 @@ export interface RegistrationsTable {
   updatedAt: Date;
   /** The last automatic confirmation's outcome (0007), or null when none was attempted. */
   autoConfirmation: ColumnType<unknown, string | null | undefined, string | null>;
+  /** When it last entered a review queue (0008): (re)submitted or confirmed; null before that. */
+  queuedAt: Date | null;
+  /** The reviewer holding it (领取) and the end of the lease (0008): both set or both null. */
+  claimedBy: number | null;
+  claimExpiresAt: Date | null;
+  /** The qualification decision (0009): recorded when taken, shown from publication (R18). */
+  reviewResult: 'qualified' | 'disqualified' | null;
+  reviewReasons: ColumnType<unknown, string | undefined, string>;
+  reviewNote: string | null;
+  reviewedAt: Date | null;
+  reviewedBy: number | null;
+  /** The last supplement request (0009): slot keys, the reviewer's note, when. */
+  supplementSlots: ColumnType<unknown, string | null | undefined, string | null>;
+  supplementNote: string | null;
+  supplementRequestedAt: Date | null;
+}
+
+/** An exam area's return and failure reasons (0009), per review stage. */
+export interface ReviewReasonsTable {
+  id: Generated<number>;
+  examAreaId: number;
+  stage: 'confirmation' | 'qualification';
+  code: string;
+  label: string;
+  explanation: string;
+  position: number;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** What a candidate submitted, once per submission and resubmission (0009). */
+export interface RegistrationSubmissionsTable {
+  id: Generated<number>;
+  registrationId: number;
+  /** The timeline entry of the submission (registration_events). */
+  eventId: number;
+  event: 'submit' | 'resubmit';
+  submittedAt: Date;
+  snapshot: ColumnType<unknown, string, never>;
 }
 
 /** One import of last year's results of an area (0007). */
@@ -395,6 +444,74 @@ export interface RegistrationMaterialFilesTable {
   uploadedAt: Date;
 }
 
+/** A message to a candidate in the outbox (0011); see docs/decisions/0013-notifications.md. */
+export interface NotificationMessagesTable {
+  id: Generated<number>;
+  accountId: number;
+  examAreaId: number | null;
+  templateKey: string;
+  locale: NotificationLocale;
+  channel: 'in_app' | 'email' | 'sms' | 'wechat';
+  recipientMasked: string | null;
+  /** Encrypted JSON {subject, body, sms}; null for in-app messages (their text is `notifications`). */
+  contentEncrypted: string | null;
+  notificationId: number | null;
+  status: ColumnType<
+    'queued' | 'sending' | 'sent' | 'failed' | 'dead',
+    'queued' | 'sending' | 'sent' | 'failed' | 'dead' | undefined
+  >;
+  attempts: ColumnType<number, number | undefined>;
+  maxAttempts: number;
+  nextAttemptAt: Date | null;
+  lockedBy: string | null;
+  lockedAt: Date | null;
+  lastError: string | null;
+  dedupeKey: string;
+  createdAt: Date;
+  sentAt: Date | null;
+}
+
+/** One try at delivering an outbox message (0011). */
+export interface NotificationDeliveryAttemptsTable {
+  id: Generated<number>;
+  messageId: number;
+  attemptNo: number;
+  workerId: string | null;
+  startedAt: Date;
+  finishedAt: Date | null;
+  ok: boolean | null;
+  error: string | null;
+}
+
+/** An exam area's own text of a notification template in one language (0011). */
+export interface NotificationTemplatesTable {
+  id: Generated<number>;
+  examAreaId: number;
+  templateKey: string;
+  locale: NotificationLocale;
+  subject: string;
+  body: string;
+  sms: string | null;
+  updatedBy: number | null;
+  updatedAt: Date;
+}
+
+/** An item of a candidate's to-do centre (待办事项, 0011). */
+export interface TodoItemsTable {
+  id: Generated<number>;
+  accountId: number;
+  kind: TodoKind;
+  title: string;
+  detail: string | null;
+  linkPath: string;
+  deadlineAt: Date | null;
+  status: ColumnType<'open' | 'done', 'open' | 'done' | undefined>;
+  dedupeKey: string;
+  createdAt: Date;
+  updatedAt: Date;
+  doneAt: Date | null;
+}
+
 export interface Database {
   examAreas: ExamAreasTable;
   examAreaCities: ExamAreaCitiesTable;
@@ -421,8 +538,14 @@ export interface Database {
   registrations: RegistrationsTable;
   registrationEvents: RegistrationEventsTable;
   registrationMaterialFiles: RegistrationMaterialFilesTable;
+  reviewReasons: ReviewReasonsTable;
+  registrationSubmissions: RegistrationSubmissionsTable;
   previousResultImports: PreviousResultImportsTable;
   previousResults: PreviousResultsTable;
+  notificationMessages: NotificationMessagesTable;
+  notificationDeliveryAttempts: NotificationDeliveryAttemptsTable;
+  notificationTemplates: NotificationTemplatesTable;
+  todoItems: TodoItemsTable;
 }
 
 export type Account = Selectable<AccountsTable>;

@@ -49,6 +49,7 @@ export const appMessages = {
     meQualifications: '资格与职称',
     meAccount: '账号与安全',
     sessionLoadFailed: '无法获取登录状态',
+    todosForCandidates: '待办事项供考生使用。工作人员的待办工作请在考务管理平台查看。',
   },
   console: {
     headerTitle: SITE.consoleName,
@@ -109,6 +110,16 @@ export const appMessages = {
     areaRulesAdmin: '考区报考规则',
     areaRulesAdminIntroPlatform:
       '设置各考区对非本市户籍人员、港澳台居民和外籍人员的报考要求（政策 P1、P2）。',
+    notificationMessages: '消息发送记录',
+    notificationMessagesIntroPlatform:
+      '查看发给考生的每条消息（站内消息、电子邮件、短信）及其发送情况；发送失败的可重新发送。选择考区可只看该考区的消息，不选则含账号消息。',
+    notificationMessagesIntroArea: (area: string) =>
+      `查看${area}发给考生的每条消息（站内消息、电子邮件、短信）及其发送情况；发送失败的可重新发送。`,
+    notificationTemplates: '消息模板',
+    notificationTemplatesIntroPlatform:
+      '设置各考区发给考生的消息内容（中文和英文）。未修改的使用系统默认内容。',
+    notificationTemplatesIntroArea: (area: string) =>
+      `设置${area}发给考生的消息内容（中文和英文）。未修改的使用系统默认内容。`,
     areaRulesAdminIntroArea: (area: string) =>
       `设置${area}对非本市户籍人员、港澳台居民和外籍人员的报考要求（政策 P1、P2）。`,
   },

@@ -21,6 +21,7 @@ function lazyNamed<M>(load: () => Promise<M>, name: keyof M) {
 }
 
 const SelfCheckPage = lazyNamed(() => import('./routes/portal/self-check'), 'SelfCheckPage');
+const TodosPage = lazyNamed(() => import('./routes/portal/todos'), 'TodosPage');
 
 const RegistrationPage = lazyNamed(
   () => import('./routes/portal/registration'),
@@ -58,6 +59,12 @@ const PreviousResultsAdminPage = lazyNamed(() => loadConsole(), 'PreviousResults
 const ExamAreasAdminPage = lazyNamed(() => loadConsole(), 'ExamAreasAdminPage');
 const CyclesAdminPage = lazyNamed(() => loadConsole(), 'CyclesAdminPage');
 const AreaRulesAdminPage = lazyNamed(() => loadConsole(), 'AreaRulesAdminPage');
+const ReviewDashboardPage = lazyNamed(() => loadConsole(), 'ReviewDashboardPage');
+const NotificationMessagesPage = lazyNamed(() => loadConsole(), 'NotificationMessagesPage');
+const NotificationTemplatesPage = lazyNamed(() => loadConsole(), 'NotificationTemplatesPage');
+const ReviewQueuePage = lazyNamed(() => loadConsole(), 'ReviewQueuePage');
+const ReviewRegistrationPage = lazyNamed(() => loadConsole(), 'ReviewRegistrationPage');
+const ReviewReasonsPage = lazyNamed(() => loadConsole(), 'ReviewReasonsPage');
 
 function Root() {
   return (
@@ -85,6 +92,7 @@ export const router = createBrowserRouter([
           { path: 'self-check', element: <SelfCheckPage /> },
           { path: 'registration', element: <RegistrationPage /> },
           { path: 'registration/:step', element: <RegistrationPage /> },
+          { path: 'todos', element: <TodosPage /> },
           {
             path: 'me',
             element: <MeLayout />,
@@ -119,6 +127,12 @@ export const router = createBrowserRouter([
           { path: 'exam-areas', element: <ExamAreasAdminPage /> },
           { path: 'cycles', element: <CyclesAdminPage /> },
           { path: 'eligibility-rules', element: <AreaRulesAdminPage /> },
+          { path: 'review-dashboard', element: <ReviewDashboardPage /> },
+          { path: 'notification-messages', element: <NotificationMessagesPage /> },
+          { path: 'notification-templates', element: <NotificationTemplatesPage /> },
+          { path: 'review', element: <ReviewQueuePage /> },
+          { path: 'review/:id', element: <ReviewRegistrationPage /> },
+          { path: 'review-reasons', element: <ReviewReasonsPage /> },
           {
             path: '*',
             element: <NotFoundPage section="console" homePath="/console" homeLabel="返回工作台" />,

@@ -94,7 +94,8 @@ async function readBody(response: Response): Promise<unknown> {
   }
 }
 
-function toApiError(status: number, body: unknown): ApiError {
+/** The ApiError for a failed response: its error envelope, or a code from the HTTP status. */
+export function toApiError(status: number, body: unknown): ApiError {
   if (typeof body === 'object' && body !== null && 'error' in body) {
     const envelope = body.error;
     if (typeof envelope === 'object' && envelope !== null) {
@@ -114,6 +115,11 @@ function toApiError(status: number, body: unknown): ApiError {
   return new ApiError({ code, message: DEFAULT_ERROR_MESSAGES[code], status });
 }
 
+/** The error of a request that never got an answer (offline, connection reset). */
+export function networkError(): ApiError {
+  return new ApiError({ code: 'network_error', message: NETWORK_ERROR_MESSAGE, status: 0 });
+}
+
 async function send(path: string, options: RequestOptions): Promise<Response> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { ...options.headers, accept: 'application/json' };
@@ -129,7 +135,7 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError({ code: 'network_error', message: NETWORK_ERROR_MESSAGE, status: 0 });
+    throw networkError();
   }
 }
 
@@ -153,6 +159,28 @@ export function refreshSession(): Promise<SessionView> {
 }
 
 /**
+ * The CSRF header for a state change sent outside `apiRequest` (an upload with progress events);
+ * reads the session first when no token is known yet.
+ */
+export async function csrfHeader(): Promise<Record<string, string>> {
+  if (csrfToken === null) await refreshSession();
+  return csrfToken === null ? {} : { 'x-csrf-token': csrfToken };
+}
+
+/**
+ * After a `csrf_failed` answer: read the session again for a fresh token, refusing (401) when the
+ * session now belongs to another account than the one this page was acting as.
+ */
+export async function renewCsrfToken(): Promise<void> {
+  const before = sessionAccountId;
+  const view = await refreshSession();
+  // Never replay an action under another account than the one this page was acting as.
+  if (before !== undefined && (view.account?.id ?? null) !== before) {
+    throw new ApiError({ code: 'unauthenticated', message: SESSION_CHANGED_MESSAGE, status: 401 });
+  }
+}
+
+/**
  * Call the API: sends the CSRF header on state changes, parses the error envelope into an ApiError,
  * and on `csrf_failed` refreshes the session once and retries.
  */
@@ -164,16 +192,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   if (!response.ok && unsafe) {
     const error = toApiError(response.status, body);
     if (error.code !== 'csrf_failed') throw error;
-    const before = sessionAccountId;
-    const view = await refreshSession();
-    // Never replay an action under another account than the one this page was acting as.
-    if (before !== undefined && (view.account?.id ?? null) !== before) {
-      throw new ApiError({
-        code: 'unauthenticated',
-        message: SESSION_CHANGED_MESSAGE,
-        status: 401,
-      });
-    }
+    await renewCsrfToken();
     response = await send(path, options);
     body = await readBody(response);
   }

@@ -80,7 +80,7 @@ export function findExamAreaByCode(db: Kysely<Database>, code: string) {
 export function listActiveTestSites(db: Kysely<Database>, examAreaId: number) {
   return db
     .selectFrom('testSites')
-    .select(['code', 'name', 'address'])
+    .select(['id', 'code', 'name', 'address'])
     .where('examAreaId', '=', examAreaId)
     .where('active', '=', true)
     .orderBy('code')

@@ -1,11 +1,18 @@
+import type { NotificationLocale } from '@hqe/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 
+/** Writes an in-app notification (站内消息); returns its id. */
 export async function insert(
   db: Kysely<Database>,
   values: { accountId: number; title: string; body: string; createdAt: Date },
-): Promise<void> {
-  await db.insertInto('notifications').values(values).execute();
+): Promise<number> {
+  const row = await db
+    .insertInto('notifications')
+    .values(values)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
 }
 
 /** An account's newest in-app notifications and how many are unread. */
@@ -48,11 +55,38 @@ export async function markRead(
   return true;
 }
 
-/** The channels the candidate chose and the verified e-mail address (encrypted), if any. */
+/**
+ * The channels the candidate chose, the verified e-mail address (encrypted) and the message
+ * language; undefined for an account that is not a candidate.
+ */
 export function findPreferences(db: Kysely<Database>, accountId: number) {
   return db
     .selectFrom('candidates')
-    .select(['notificationChannels', 'emailEncrypted', 'emailVerifiedAt'])
+    .select(['notificationChannels', 'emailEncrypted', 'emailVerifiedAt', 'notificationLocale'])
     .where('accountId', '=', accountId)
     .executeTakeFirst();
+}
+
+/** The candidate's mobile number (encrypted; verified at sign-up and at every change). */
+export function findMobile(db: Kysely<Database>, accountId: number) {
+  return db
+    .selectFrom('candidates')
+    .select(['mobileEncrypted'])
+    .where('accountId', '=', accountId)
+    .executeTakeFirst();
+}
+
+/** Sets the candidate's message language; false when the account is not a candidate. */
+export async function updateLocale(
+  db: Kysely<Database>,
+  accountId: number,
+  locale: NotificationLocale,
+  now: Date,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('candidates')
+    .set({ notificationLocale: locale, updatedAt: now })
+    .where('accountId', '=', accountId)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }

@@ -1,14 +1,29 @@
-import { formatShanghaiEnd, planTransition, REGISTRATION_TRANSITIONS } from '@hqe/core';
+import {
+  formatShanghaiEnd,
+  planTransition,
+  REGISTRATION_TRANSITIONS,
+  type PhaseKind,
+  type RegistrationEvent,
+} from '@hqe/core';
 import type { Db } from '../../db/database';
 import type { Clock } from '../../lib/clock';
 import type { JobHandler } from '../jobs';
 import * as catalog from './catalog-lookup.repository';
-import { openPhaseKinds } from './registration-calendar';
-import type { RegistrationDeps } from './registration-deps';
+import { lifecyclePhases, openPhaseKinds } from './registration-calendar';
+import {
+  eventKey,
+  todoKeys,
+  type LifecycleNotifications,
+  type LifecycleTodos,
+} from './lifecycle-notices';
 import * as repo from './registrations.repository';
 import { applyTransition } from './transitions';
 
-/** The recurring job that abandons returned registrations past their resubmission deadline. */
+/**
+ * The recurring job that abandons registrations past their deadline: returned ones not resubmitted
+ * by the end of the resubmission window, supplement requests not supplied by the end of
+ * qualification review.
+ */
 export const LAPSE_JOB = 'registrations.lapse';
 /**
  * How often the worker sweeps for lapsed registrations. A return also queues the job for the
@@ -17,36 +32,84 @@ export const LAPSE_JOB = 'registrations.lapse';
 export const LAPSE_EVERY_MS = 6 * 3_600_000;
 
 const BATCH = 200;
-const LAPSE_REASON = { code: 'resubmission_deadline_passed', label: '逾期未重新提交，视为放弃' };
+
+/** What lapses, by when, and what the candidate is told. */
+interface LapseRule {
+  status: 'returned' | 'supplement_requested';
+  /** The phase whose end is the deadline (`resubmission`: the window, `lifecyclePhases`). */
+  deadlinePhase: PhaseKind;
+  /** The candidate's action that would have kept it: while it is allowed, nothing lapses. */
+  action: RegistrationEvent;
+  actionPhases: readonly PhaseKind[];
+  reason: { code: string; label: string; explanation: (deadline: string) => string };
+  template: 'lapsed' | 'supplement_lapsed';
+  todoKey: (id: number) => string;
+}
+
+const RULES: readonly LapseRule[] = [
+  {
+    status: 'returned',
+    deadlinePhase: 'resubmission',
+    action: 'resubmit',
+    actionPhases: REGISTRATION_TRANSITIONS.resubmit.phases,
+    reason: {
+      code: 'resubmission_deadline_passed',
+      label: '逾期未重新提交，视为放弃',
+      explanation: (deadline) =>
+        `考区规定的重新提交截止时间为 ${deadline}（北京时间），截止前未重新提交。`,
+    },
+    template: 'lapsed',
+    todoKey: todoKeys.resubmit,
+  },
+  {
+    status: 'supplement_requested',
+    deadlinePhase: 'qualification_review',
+    action: 'supply',
+    actionPhases: REGISTRATION_TRANSITIONS.supply.phases,
+    reason: {
+      code: 'supplement_deadline_passed',
+      label: '逾期未提交补充材料，视为放弃',
+      explanation: (deadline) =>
+        `资格审核要求补充材料，资格审核于 ${deadline}（北京时间）结束，截止前未提交补充材料。`,
+    },
+    template: 'supplement_lapsed',
+    todoKey: todoKeys.supplement,
+  },
+];
 
 /**
- * 视为放弃 (R10, R12): a returned registration not resubmitted by the end of its area's
- * resubmission phase is abandoned by the system, with the reason in its timeline. One registration
- * per transaction, under its row lock, re-checked there: a candidate resubmitting at the last
- * moment either wins (and the registration is no longer returned) or is refused after the lapse.
+ * 视为放弃 (R10, R12, decision 0014): a registration still waiting for the candidate when the
+ * period to act in has ended is abandoned by the system, with the reason in its timeline, the
+ * candidate told (the deadline as a value of the template, so each language writes it) and the
+ * to-do item closed. A returned registration lapses after its area's resubmission window; one whose
+ * supplement (补充材料) was not supplied lapses after qualification review, since no reviewer can
+ * decide it then (pass and fail need the phase open). One registration per transaction, under its
+ * row lock, re-checked there: a candidate acting at the last moment either wins (and the
+ * registration has moved on) or is refused after the lapse.
  */
 export function createLapseJob({
   db,
   clock,
   notifications,
+  todos,
 }: {
   db: Db;
   clock: Clock;
-  notifications: RegistrationDeps['notifications'];
+  notifications: LifecycleNotifications;
+  todos: LifecycleTodos;
 }) {
-  async function lapseOne(id: number, now: Date): Promise<boolean> {
+  async function lapseOne(rule: LapseRule, id: number, now: Date): Promise<boolean> {
     return db.transaction().execute(async (trx) => {
       const row = await repo.findById(trx, id, { lock: true });
-      if (row?.status !== 'returned') return false;
+      if (row?.status !== rule.status) return false;
       const phases = await catalog.listPhases(trx, row);
-      const resubmission = phases.find((p) => p.kind === 'resubmission');
-      if (!resubmission || resubmission.endsAt.getTime() > now.getTime()) return false;
-      // Still allowed to resubmit (e.g. registration reopened): not lapsed.
-      if (planTransition(row.status, 'resubmit', 'candidate', openPhaseKinds(phases, now)).ok) {
+      const ends = lifecyclePhases(phases).find((p) => p.kind === rule.deadlinePhase)?.endsAt;
+      if (!ends || ends.getTime() > now.getTime()) return false;
+      // Still allowed to act (e.g. the phase reopened): not lapsed.
+      if (planTransition(row.status, rule.action, 'candidate', openPhaseKinds(phases, now)).ok) {
         return false;
       }
-      const deadline = formatShanghaiEnd(resubmission.endsAt);
-      await applyTransition(trx, {
+      const { row: lapsed } = await applyTransition(trx, {
         row,
         event: 'lapse',
         actor: { kind: 'system', accountId: null, requestId: null },
@@ -54,16 +117,21 @@ export function createLapseJob({
         phases,
         reasons: [
           {
-            ...LAPSE_REASON,
-            explanation: `考区规定的重新提交截止时间为 ${deadline}（北京时间），截止前未重新提交。`,
+            code: rule.reason.code,
+            label: rule.reason.label,
+            explanation: rule.reason.explanation(formatShanghaiEnd(ends)),
           },
         ],
       });
-      await notifications.notify(trx, {
+      await notifications.send(trx, {
         accountId: row.accountId,
-        title: '报名视为放弃',
-        body: `您的报名（网报号 ${row.registrationNumber}）在退回后未于 ${deadline}（北京时间）前重新提交，已视为放弃本次考试。`,
+        examAreaId: row.examAreaId,
+        template: rule.template,
+        values: { registrationNumber: row.registrationNumber, deadline: ends },
+        dedupeKey: eventKey(rule.template, lapsed),
       });
+      // Nothing is left to do: the "resubmit" or "supplement" item drops off.
+      await todos.closeTodo(trx, row.accountId, rule.todoKey(row.id));
       return true;
     });
   }
@@ -72,21 +140,18 @@ export function createLapseJob({
   async function run(): Promise<number> {
     const now = clock.now();
     let total = 0;
-    let afterId = 0;
-    for (;;) {
-      const batch = await repo.listLapsed(
-        db,
-        now,
-        REGISTRATION_TRANSITIONS.resubmit.phases,
-        BATCH,
-        afterId,
-      );
-      for (const { id } of batch) {
-        if (await lapseOne(id, now)) total += 1;
-        afterId = id;
+    for (const rule of RULES) {
+      let afterId = 0;
+      for (;;) {
+        const batch = await repo.listLapsed(db, now, rule, BATCH, afterId);
+        for (const { id } of batch) {
+          if (await lapseOne(rule, id, now)) total += 1;
+          afterId = id;
+        }
+        if (batch.length < BATCH) break;
       }
-      if (batch.length < BATCH) return total;
     }
+    return total;
   }
 
   const handler: JobHandler = async () => {

@@ -16,7 +16,20 @@ export { registrationRoutes, type RegistrationRouteServices } from './registrati
 export {
   createRegistrationDecisions,
   type ConfirmationDecisionInput,
+  type DecisionGuard,
   type DecisionOutcome,
+  type QualificationDecisionInput,
   type RegistrationDecisions,
 } from './decisions';
+// For the review console (issue #6): a registration as its area's staff read it.
+export { loadStaffContext, type RegistrationContext } from './registration-context';
+export {
+  buildSubmissionSnapshot,
+  listSubmissions,
+  type SubmissionRecord,
+  type SubmissionSnapshot,
+} from './submission-snapshot';
+export { qualificationResultsPublished, reasonsOf, supplementOf } from './registration-view';
+export { openPhaseKinds } from './registration-calendar';
+export type { RegistrationRow } from './registrations.repository';
 export { createLapseJob, LAPSE_EVERY_MS, LAPSE_JOB, type LapseJob } from './deadline-job';

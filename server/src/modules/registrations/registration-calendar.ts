@@ -9,9 +9,37 @@ import { AppError } from '../../lib/errors';
 import { phaseClosedMessage, type PhaseClosedDetails } from '../catalog';
 import type { PhaseRow } from './catalog-lookup.repository';
 
+/**
+ * The phases the lifecycle goes by: the area's calendar, where an area without a 退回后重新提交
+ * (resubmission) phase has its 报名确认 (confirmation) phase stand in for it — a registration is
+ * returned while confirmation is open, so that is the window in which it can be resubmitted, and
+ * what the notices, the reminders and the lapse job name and go by (decision 0014).
+ */
+export function lifecyclePhases<P extends Pick<PhaseRow, 'kind' | 'startsAt' | 'endsAt'>>(
+  phases: readonly P[],
+): P[] {
+  if (phases.some((p) => p.kind === 'resubmission')) return [...phases];
+  const confirmation = phases.find((p) => p.kind === 'confirmation');
+  return confirmation ? [...phases, { ...confirmation, kind: 'resubmission' }] : [...phases];
+}
+
+/**
+ * The end of the window in which a returned registration may be resubmitted: the resubmission
+ * phase (or the confirmation phase standing in for it, `lifecyclePhases`); null without either.
+ */
+export function resubmissionWindowEnd(
+  phases: readonly Pick<PhaseRow, 'kind' | 'startsAt' | 'endsAt'>[],
+): Date | null {
+  return lifecyclePhases(phases).find((p) => p.kind === 'resubmission')?.endsAt ?? null;
+}
+
 /** The kinds of the area's phases open at `now` (for planTransition and the edit gate). */
 export function openPhaseKinds(phases: readonly PhaseRow[], now: Date): Set<PhaseKind> {
-  return new Set(phases.filter((p) => isPhaseOpen(p, now)).map((p) => p.kind));
+  return new Set(
+    lifecyclePhases(phases)
+      .filter((p) => isPhaseOpen(p, now))
+      .map((p) => p.kind),
+  );
 }
 
 function detailsOf(kind: PhaseKind, phase: PhaseRow | undefined, now: Date): PhaseClosedDetails {
@@ -35,8 +63,9 @@ export function phaseClosedError(
   phases: readonly PhaseRow[],
   now: Date,
 ): AppError {
+  const effective = lifecyclePhases(phases);
   const all = kinds.map((kind) => {
-    const phase = phases.find((p) => p.kind === kind);
+    const phase = effective.find((p) => p.kind === kind);
     return { kind, phase, details: detailsOf(kind, phase, now) };
   });
   const upcoming = all

@@ -13,10 +13,12 @@ import {
   type RegistrationCompleteness,
 } from '@hqe/core';
 import type { Db } from '../../db/database';
+import { notFound } from '../../lib/errors';
 import { loadCandidateProfile } from '../candidate-profile';
 import { loadAreaEligibilityRules } from '../eligibility';
 import { findPreviousResults, type PreviousResult } from '../previous-results';
 import * as catalog from './catalog-lookup.repository';
+import { outdatedStampedForms, supplementOf } from './registration-view';
 import * as repo from './registrations.repository';
 
 /** A material slot of a registration: asked for now, or only holding files from before. */
@@ -126,6 +128,33 @@ function deriveSlots(
   return [...asked, ...kept].sort((a, b) => order(a.key) - order(b.key));
 }
 
+const SUPPLEMENT_REASON = '资格审核要求补充此项材料，请按审核意见上传后提交补充材料。';
+
+/**
+ * While a supplement is requested (补充材料, R19), the slots the reviewer named are asked for (the
+ * candidate uploads there), whether or not the eligibility result lists them.
+ */
+function withSupplementSlots(slots: DerivedSlot[], row: repo.RegistrationRow): DerivedSlot[] {
+  if (row.status !== 'supplement_requested') return slots;
+  const supplement = supplementOf(row);
+  if (!supplement) return slots;
+  const named = new Set<MaterialSlotKey>(supplement.slots);
+  const marked = slots.map((s) =>
+    named.has(s.key) ? { ...s, requested: true, reason: SUPPLEMENT_REASON } : s,
+  );
+  const added = supplement.slots
+    .filter((key) => !slots.some((s) => s.key === key))
+    .map((key) => ({
+      key,
+      label: MATERIAL_SLOT_LABELS[key],
+      required: false,
+      requested: true,
+      reason: SUPPLEMENT_REASON,
+    }));
+  const order = (key: MaterialSlotKey) => MATERIAL_SLOT_KEYS.indexOf(key);
+  return [...marked, ...added].sort((a, b) => order(a.key) - order(b.key));
+}
+
 /** Reads what a registration refers to and holds, on one connection or transaction. */
 export async function fetchRegistrationData(
   db: Db,
@@ -189,7 +218,8 @@ export function deriveContext(data: RegistrationData): RegistrationContext {
     });
   }
 
-  const slots = deriveSlots(eligibility, returning, files);
+  const slots = withSupplementSlots(deriveSlots(eligibility, returning, files), row);
+  const outdated = new Set(outdatedStampedForms(row, files).map((f) => f.id));
   const completeness = registrationCompleteness({
     profileMissing: profileCompleteness(data.profile.data, account).parts.filter(
       (p) => !p.complete,
@@ -208,7 +238,8 @@ export function deriveContext(data: RegistrationData): RegistrationContext {
         key: s.key,
         label: s.label,
         required: s.required,
-        fileCount: files.filter((f) => f.slotKey === s.key).length,
+        fileCount: files.filter((f) => f.slotKey === s.key && !outdated.has(f.id)).length,
+        outdatedFileCount: files.filter((f) => f.slotKey === s.key && outdated.has(f.id)).length,
       })),
     status: row.status,
   });
@@ -226,6 +257,22 @@ export function deriveContext(data: RegistrationData): RegistrationContext {
 /** Reads a registration's data and derives the rest. */
 export async function loadContext(db: Db, row: repo.RegistrationRow): Promise<RegistrationContext> {
   return deriveContext(await fetchRegistrationData(db, row));
+}
+
+/**
+ * A registration of an exam area with everything known about it, for the area's staff (the review
+ * console). A registration of another area is "not found", exactly like a missing one.
+ */
+export async function loadStaffContext(
+  db: Db,
+  examAreaId: number,
+  id: number,
+): Promise<RegistrationContext> {
+  const row = await repo.findById(db, id);
+  if (row?.examAreaId !== examAreaId) {
+    throw notFound('未找到该报名记录，请返回审核队列重新选择。');
+  }
+  return loadContext(db, row);
 }
 
 /**

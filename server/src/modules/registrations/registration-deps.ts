@@ -3,7 +3,7 @@ import type { Clock } from '../../lib/clock';
 import type { FileStorage } from '../../lib/storage';
 import type { CandidateProfileService } from '../candidate-profile';
 import type { CandidateService } from '../candidates';
-import type { NotificationService } from '../notifications';
+import type { NotificationService, TodoService } from '../notifications';
 
 /** What a candidate's material file may be (config `materials`, lib/material-files). */
 export interface MaterialLimits {
@@ -21,6 +21,9 @@ export interface RegistrationDeps {
   candidates: Pick<CandidateService, 'getAccount'>;
   /** The candidate's base photo, copied as the registration photo. */
   candidateProfile: Pick<CandidateProfileService, 'getPhoto'>;
-  notifications: Pick<NotificationService, 'notify'>;
+  /** The lifecycle's messages, from the notification templates (issue #7). */
+  notifications: Pick<NotificationService, 'send'>;
+  /** The lifecycle's to-do items (待办事项): opened and closed with the changes. */
+  todos: Pick<TodoService, 'openTodo' | 'closeTodo'>;
   materialLimits: MaterialLimits;
 }

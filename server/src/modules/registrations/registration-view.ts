@@ -1,22 +1,28 @@
 import {
   autoConfirmationSchema,
   availableEvents,
+  candidateVisibleStatus as visibleStatusOf,
   EARLY_APPLICATION_CLAIM_LABELS,
   editPhases,
   ELIGIBILITY_LABELS,
   MATERIAL_FILES_PER_SLOT_MAX,
+  MATERIAL_SLOT_KEYS,
+  QUALIFICATION_RESULT_STATUSES,
   REGISTRATION_ACTOR_LABELS,
   REGISTRATION_STATUS_LABELS,
   returnReasonSchema,
   timelineEventLabel,
   type MaterialFileView,
+  type MaterialSlotKey,
   type RegistrationReason,
+  type RegistrationStatus,
   type RegistrationView,
 } from '@hqe/core';
 import { z } from 'zod';
 import { calendarView, openPhaseKinds } from './registration-calendar';
 import type { RegistrationContext } from './registration-context';
-import type { MaterialFileRow } from './registrations.repository';
+import type { PhaseRow } from './catalog-lookup.repository';
+import type { MaterialFileRow, RegistrationRow } from './registrations.repository';
 
 /** The education record a registration uses, as stored when its info was saved. */
 export const educationSnapshotSchema = z.object({
@@ -36,6 +42,109 @@ const reasonsSchema = z.array(returnReasonSchema);
 /** Reasons as stored (jsonb), read back through their schema. */
 export function reasonsOf(stored: unknown): RegistrationReason[] {
   return reasonsSchema.parse(stored ?? []);
+}
+
+const slotsSchema = z.array(z.enum(MATERIAL_SLOT_KEYS));
+
+/** The last supplement request (补充材料) stored on a registration, or null. */
+export function supplementOf(
+  row: Pick<RegistrationRow, 'supplementSlots' | 'supplementNote' | 'supplementRequestedAt'>,
+): { slots: MaterialSlotKey[]; note: string | null; requestedAt: Date } | null {
+  if (row.supplementSlots === null || row.supplementRequestedAt === null) return null;
+  return {
+    slots: slotsSchema.parse(row.supplementSlots),
+    note: row.supplementNote,
+    requestedAt: row.supplementRequestedAt,
+  };
+}
+
+/**
+ * The stamped forms (申报表) printed from an earlier form: uploaded before the first download that
+ * followed a change of what the form prints (`formValidFrom`). They stay in their slot (the
+ * reviewer may read the old number on them) but no longer count.
+ */
+export function outdatedStampedForms(
+  row: Pick<RegistrationRow, 'formValidFrom'>,
+  files: readonly MaterialFileRow[],
+): MaterialFileRow[] {
+  const from = row.formValidFrom;
+  if (from === null) return [];
+  return files.filter(
+    (f) => f.slotKey === 'application_form' && f.uploadedAt.getTime() < from.getTime(),
+  );
+}
+
+/**
+ * R18 (decide now, publish later): qualification results are shown to candidates from the start of
+ * the area's 审核结果公布 phase on; without that phase in the calendar they are not shown yet.
+ */
+export function qualificationResultsPublished(
+  phases: readonly Pick<PhaseRow, 'kind' | 'startsAt'>[],
+  now: Date,
+): boolean {
+  return phases.some(
+    (p) => p.kind === 'results_publication' && p.startsAt.getTime() <= now.getTime(),
+  );
+}
+
+/**
+ * The status the candidate may know now (R18): a qualification result reads as 报名确认 until the
+ * area's results are published. Every candidate-facing path — the view, and the refusals of the
+ * candidate's actions (transitions.ts, materials) — goes through it.
+ */
+export function candidateVisibleStatus(
+  row: Pick<RegistrationRow, 'status'>,
+  phases: readonly Pick<PhaseRow, 'kind' | 'startsAt'>[],
+  now: Date,
+): RegistrationStatus {
+  return visibleStatusOf(row.status, qualificationResultsPublished(phases, now));
+}
+
+/** What the candidate may know of a registration now (R18). */
+export interface CandidateVisibleState {
+  status: RegistrationStatus;
+  /** True while a qualification result is hidden. */
+  hidden: boolean;
+  /** The version and last change as of the last event the candidate may see. */
+  version: number;
+  updatedAt: Date;
+  /** The timeline the candidate may see. */
+  events: RegistrationContext['events'];
+}
+
+/**
+ * The status, version, last change and timeline as the candidate may know them now (R18). While a
+ * qualification result is hidden, the events that decided it are left out and the version and
+ * `updatedAt` are those the registration had before them: a decision must not show as a new
+ * version either. Each of those events is a transition (`applyTransition` adds one to the version)
+ * and nothing else changes a registration in a result status (it is not editable and its files
+ * cannot change), so the version before them is the current one less their count, and the last
+ * change is the moment of the last event the candidate sees (the one that made it 报名确认). The
+ * candidate's writes carrying that version are refused by the status first (a hidden result is
+ * not editable), with the same answer as for 报名确认.
+ */
+export function candidateVisibleState(
+  ctx: Pick<RegistrationContext, 'row' | 'phases' | 'events'>,
+  now: Date,
+): CandidateVisibleState {
+  const { row } = ctx;
+  const published = qualificationResultsPublished(ctx.phases, now);
+  const status = visibleStatusOf(row.status, published);
+  const events = published
+    ? ctx.events
+    : ctx.events.filter((e) => !QUALIFICATION_RESULT_STATUSES.has(e.toStatus));
+  const hiddenCount = ctx.events.length - events.length;
+  if (status === row.status || hiddenCount === 0) {
+    return { status, hidden: false, version: row.version, updatedAt: row.updatedAt, events };
+  }
+  const lastSeen = events.at(-1);
+  return {
+    status,
+    hidden: true,
+    version: row.version - hiddenCount,
+    updatedAt: lastSeen ? lastSeen.occurredAt : row.createdAt,
+    events,
+  };
 }
 
 export const registrationUrl = (id: number) => `/api/registrations/${id}`;
@@ -62,10 +171,16 @@ export function fileView(registrationId: number, file: MaterialFileRow): Materia
 export function toRegistrationView(ctx: RegistrationContext, now: Date): RegistrationView {
   const { row, offering } = ctx;
   const open = openPhaseKinds(ctx.phases, now);
-  const actions = availableEvents(row.status, 'candidate', open);
-  const phasesForEdit = editPhases(row.status);
+  // R18: a qualification decision reads as "confirmed, under review" until it is published, with
+  // the version, last change and timeline of before it.
+  const visible = candidateVisibleState(ctx, now);
+  const { status, events } = visible;
+  const published = qualificationResultsPublished(ctx.phases, now);
+  const actions = availableEvents(status, 'candidate', open);
+  const phasesForEdit = editPhases(status);
   const canEdit = phasesForEdit !== null && phasesForEdit.some((p) => open.has(p));
-  const submitEvent = row.status === 'returned' ? 'resubmit' : 'submit';
+  const submitEvent = status === 'returned' ? 'resubmit' : 'submit';
+  const supplement = status === 'supplement_requested' ? supplementOf(row) : null;
   const education = row.educationSnapshot
     ? educationSnapshotSchema.parse(row.educationSnapshot)
     : null;
@@ -74,9 +189,9 @@ export function toRegistrationView(ctx: RegistrationContext, now: Date): Registr
   return {
     id: row.id,
     registrationNumber: row.registrationNumber,
-    version: row.version,
-    status: row.status,
-    statusLabel: REGISTRATION_STATUS_LABELS[row.status],
+    version: visible.version,
+    status,
+    statusLabel: REGISTRATION_STATUS_LABELS[status],
     exam: { code: ctx.cycle.examCode, name: ctx.cycle.examName },
     cycle: {
       id: ctx.cycle.id,
@@ -143,6 +258,7 @@ export function toRegistrationView(ctx: RegistrationContext, now: Date): Registr
     applicationForm: {
       url: `${base}/application-form.pdf`,
       downloadedAt: row.formDownloadedAt?.toISOString() ?? null,
+      outdatedFileIds: outdatedStampedForms(row, ctx.files).map((f) => f.id),
     },
     materialSlots: ctx.slots.map((slot) => ({
       key: slot.key,
@@ -171,11 +287,27 @@ export function toRegistrationView(ctx: RegistrationContext, now: Date): Registr
       ctx.eligibility.eligible,
     returnReasons: row.status === 'returned' ? reasonsOf(row.returnReasons) : [],
     returnNote: row.status === 'returned' ? row.returnNote : null,
+    supplement: supplement
+      ? {
+          slots: supplement.slots,
+          note: supplement.note,
+          requestedAt: supplement.requestedAt.toISOString(),
+        }
+      : null,
+    qualificationResult:
+      published && row.reviewResult && row.reviewedAt
+        ? {
+            result: row.reviewResult,
+            reasons: reasonsOf(row.reviewReasons),
+            note: row.reviewNote,
+            decidedAt: row.reviewedAt.toISOString(),
+          }
+        : null,
     autoConfirmation: row.autoConfirmation
       ? autoConfirmationSchema.parse(row.autoConfirmation)
       : null,
     calendar: calendarView(ctx.phases, now),
-    timeline: ctx.events.map((e) => ({
+    timeline: events.map((e) => ({
       id: e.id,
       event: e.event,
       label: timelineEventLabel(e.event),
@@ -188,7 +320,7 @@ export function toRegistrationView(ctx: RegistrationContext, now: Date): Registr
       occurredAt: e.occurredAt.toISOString(),
     })),
     createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
+    updatedAt: visible.updatedAt.toISOString(),
     submittedAt: row.submittedAt?.toISOString() ?? null,
     confirmedAt: row.confirmedAt?.toISOString() ?? null,
   };

@@ -21,7 +21,11 @@ import * as catalog from './catalog-lookup.repository';
 import { assertOneOpen } from './registration-calendar';
 import { loadContext } from './registration-context';
 import type { RegistrationDeps } from './registration-deps';
-import { toRegistrationView, type EducationSnapshot } from './registration-view';
+import {
+  educationSnapshotSchema,
+  toRegistrationView,
+  type EducationSnapshot,
+} from './registration-view';
 import * as repo from './registrations.repository';
 import { assertEditable, ENTITY, loadOwned, versionConflict } from './transitions';
 
@@ -33,11 +37,47 @@ export async function viewOf(db: Db, row: repo.RegistrationRow, now: Date) {
   return toRegistrationView(await loadContext(db, row), now);
 }
 
+/**
+ * What a change of something the application form prints does once the form has been downloaded:
+ * the form is to be downloaded again, and the stamped forms uploaded so far no longer count
+ * (`formValidFrom` moves to the next download, see markFormDownloaded). Nothing before the first
+ * download: nothing was printed yet.
+ */
+export function formReprint(
+  row: Pick<repo.RegistrationRow, 'formDownloadedAt' | 'formValidFrom'>,
+  now: Date,
+): Pick<repo.RegistrationPatch, 'formDownloadedAt' | 'formValidFrom'> {
+  if (row.formDownloadedAt === null && row.formValidFrom === null) return {};
+  return { formDownloadedAt: null, formValidFrom: now };
+}
+
+/** The registration's info as the application form prints it (not the post, nor the index). */
+function printedInfo(row: {
+  employer: string | null;
+  department: string | null;
+  yearsInSpecialty: number | null;
+  earlyApplicationClaim: string | null;
+  returningFileNumber: string | null;
+  education: EducationSnapshot | null;
+}): string {
+  const e = row.education;
+  return JSON.stringify([
+    row.employer,
+    row.department,
+    row.yearsInSpecialty,
+    row.earlyApplicationClaim,
+    row.returningFileNumber,
+    e ? [e.level, e.mode, e.school, e.major, e.graduationDate] : null,
+  ]);
+}
+
 /** A change of the registration's data (not its status), audited without personal values. */
 interface EditResult {
   patch: repo.RegistrationPatch;
   before?: object;
   after?: object;
+  /** Something the application form prints changed: it must be printed again (formReprint). */
+  printedChanged?: boolean;
 }
 
 /**
@@ -66,8 +106,14 @@ export function createRegistrationService(deps: RegistrationDeps) {
       if (options.version !== undefined && row.version !== options.version) {
         throw versionConflict();
       }
-      const { patch, before, after } = await apply(trx, row, now);
-      const updated = await repo.update(trx, row.id, row.version, { ...patch, updatedAt: now });
+      const { patch, before, after, printedChanged } = await apply(trx, row, now);
+      const reprint = printedChanged ? formReprint(row, now) : {};
+      const reprinted = 'formValidFrom' in reprint;
+      const updated = await repo.update(trx, row.id, row.version, {
+        ...patch,
+        ...reprint,
+        updatedAt: now,
+      });
       if (!updated) throw versionConflict();
       await recordAuditEvent(trx, {
         occurredAt: now,
@@ -77,7 +123,7 @@ export function createRegistrationService(deps: RegistrationDeps) {
         entityType: ENTITY,
         entityId: row.id,
         before: { version: row.version, ...before },
-        after: { version: updated.version, ...after },
+        after: { version: updated.version, ...after, ...(reprinted ? { formReprint: true } : {}) },
         requestId: actor.requestId,
       });
       return viewOf(trx, updated, now);
@@ -219,6 +265,7 @@ export function createRegistrationService(deps: RegistrationDeps) {
             patch: { cityId: city.id, testSiteId: site.id },
             before: { cityId: row.cityId, testSiteId: row.testSiteId },
             after: { cityId: city.id, testSiteId: site.id },
+            printedChanged: row.cityId !== city.id || row.testSiteId !== site.id,
           };
         },
       ),
@@ -250,6 +297,7 @@ export function createRegistrationService(deps: RegistrationDeps) {
             patch: { areaOfferingId: offering.id },
             before: { specialtyCode: previous?.code ?? null },
             after: { specialtyCode: offering.code },
+            printedChanged: row.areaOfferingId !== offering.id,
           };
         },
       ),
@@ -301,10 +349,20 @@ export function createRegistrationService(deps: RegistrationDeps) {
               'returningFileNumber',
             ] as const
           ).filter((key) => row[key] !== patch[key]);
+          const saved = row.educationSnapshot
+            ? educationSnapshotSchema.parse(row.educationSnapshot)
+            : null;
           return {
             patch,
             before: { infoSaved: row.infoSavedAt !== null },
             after: { infoSaved: true, changedFields: fields },
+            printedChanged:
+              printedInfo({ ...row, education: saved }) !==
+              printedInfo({
+                ...request,
+                returningFileNumber: patch.returningFileNumber ?? null,
+                education,
+              }),
           };
         },
       ),
@@ -346,6 +404,7 @@ export function createRegistrationService(deps: RegistrationDeps) {
               patch: { photoStorageKey: storageKey, photoSha256: sha256, photoConfirmedAt: at },
               before: { photoConfirmed: locked.photoConfirmedAt !== null },
               after: { photoConfirmed: true, sizeBytes: jpeg.length },
+              printedChanged: locked.photoSha256 !== sha256,
             };
           },
         );

@@ -1,6 +1,14 @@
-import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
+import {
+  sql,
+  type ExpressionBuilder,
+  type Insertable,
+  type Kysely,
+  type Selectable,
+  type Updateable,
+} from 'kysely';
 import type { MaterialSlotKey, PhaseKind } from '@hqe/core';
 import type {
+  CyclePhasesTable,
   Database,
   RegistrationEventsTable,
   RegistrationMaterialFilesTable,
@@ -75,7 +83,9 @@ export function update(
  * Records that the application form was downloaded (not a change of the data: no new version),
  * only if the registration is still at the version the form was printed from: a change made while
  * the PDF was rendering (another tab changing the area, hence the number) leaves the step undone,
- * so the candidate prints the current form. True when recorded.
+ * so the candidate prints the current form. The first download after a change of what the form
+ * prints (`formDownloadedAt` cleared, `formValidFrom` set) is where valid stamped forms begin: one
+ * uploaded before was printed from an earlier form. True when recorded.
  */
 export async function markFormDownloaded(
   db: Db,
@@ -85,7 +95,15 @@ export async function markFormDownloaded(
 ): Promise<boolean> {
   const result = await db
     .updateTable('registrations')
-    .set({ formDownloadedAt: at })
+    .set((eb) => ({
+      formDownloadedAt: at,
+      formValidFrom: eb
+        .case()
+        .when(eb.and([eb('formDownloadedAt', 'is', null), eb('formValidFrom', 'is not', null)]))
+        .then(at)
+        .else(eb.ref('formValidFrom'))
+        .end(),
+    }))
     .where('id', '=', id)
     .where('version', '=', printedVersion)
     .executeTakeFirst();
@@ -207,21 +225,60 @@ export async function setPositions(
 // Deadlines
 
 /**
- * Returned registrations whose area's resubmission phase for their cycle has ended by `now` while
- * none of `resubmitPhases` (the phases in which resubmitting is allowed) is open: the registrations
- * the lapse job abandons.
+ * The area's phase of `kind` for the registration `r` (a correlated subquery's condition): for
+ * `resubmission`, the confirmation phase stands in when the area has none (`lifecyclePhases`).
+ */
+function phaseOfKind(
+  eb: ExpressionBuilder<Database & { r: RegistrationsTable; p: CyclePhasesTable }, 'r' | 'p'>,
+  kind: PhaseKind,
+) {
+  const sameCalendar = eb.and([
+    eb('p.cycleId', '=', eb.ref('r.cycleId')),
+    eb('p.examAreaId', '=', eb.ref('r.examAreaId')),
+  ]);
+  if (kind !== 'resubmission') return eb.and([sameCalendar, eb('p.kind', '=', kind)]);
+  return eb.and([
+    sameCalendar,
+    eb.or([
+      eb('p.kind', '=', 'resubmission'),
+      eb.and([
+        eb('p.kind', '=', 'confirmation'),
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('cyclePhases as x')
+              .select(sql`1`.as('one'))
+              .whereRef('x.cycleId', '=', 'r.cycleId')
+              .whereRef('x.examAreaId', '=', 'r.examAreaId')
+              .where('x.kind', '=', 'resubmission'),
+          ),
+        ),
+      ]),
+    ]),
+  ]);
+}
+
+/**
+ * Registrations in `status` whose `deadlinePhase` (of their area and cycle) has ended by `now`
+ * while none of `actionPhases` (the phases in which the candidate may still act) is open, by id
+ * after `afterId`: the registrations the lapse job abandons — returned ones past the resubmission
+ * window, supplement requests past qualification review. The job checks each again under its lock.
  */
 export function listLapsed(
   db: Db,
   now: Date,
-  resubmitPhases: readonly PhaseKind[],
+  rule: {
+    status: 'returned' | 'supplement_requested';
+    deadlinePhase: PhaseKind;
+    actionPhases: readonly PhaseKind[];
+  },
   limit: number,
   afterId = 0,
 ) {
   return db
     .selectFrom('registrations as r')
     .select('r.id')
-    .where('r.status', '=', 'returned')
+    .where('r.status', '=', rule.status)
     .where('r.id', '>', afterId)
     .where((eb) =>
       eb
@@ -229,22 +286,18 @@ export function listLapsed(
           eb
             .selectFrom('cyclePhases as p')
             .select(sql`1`.as('one'))
-            .whereRef('p.cycleId', '=', 'r.cycleId')
-            .whereRef('p.examAreaId', '=', 'r.examAreaId')
-            .where('p.kind', '=', 'resubmission')
+            .where((p) => phaseOfKind(p, rule.deadlinePhase))
             .where('p.endsAt', '<=', now),
         )
         .and(
           eb.not(
             eb.exists(
               eb
-                .selectFrom('cyclePhases as q')
+                .selectFrom('cyclePhases as p')
                 .select(sql`1`.as('one'))
-                .whereRef('q.cycleId', '=', 'r.cycleId')
-                .whereRef('q.examAreaId', '=', 'r.examAreaId')
-                .where('q.kind', 'in', [...resubmitPhases])
-                .where('q.startsAt', '<=', now)
-                .where('q.endsAt', '>', now),
+                .where((p) => p.or(rule.actionPhases.map((kind) => phaseOfKind(p, kind))))
+                .where('p.startsAt', '<=', now)
+                .where('p.endsAt', '>', now),
             ),
           ),
         ),

@@ -19,6 +19,7 @@ import {
   reorderMaterialsRequestSchema,
   ROLES,
   submitHeadersSchema,
+  supplyRequestSchema,
   uploadMaterialRequestSchema,
 } from '@hqe/core';
 import { attachmentDisposition } from '../../lib/content-disposition';
@@ -37,6 +38,10 @@ const errors = {
   404: errorEnvelopeSchema,
 };
 const changeErrors = { ...errors, 409: errorEnvelopeSchema };
+
+/** What a change of the printed data does to the application form (decision 0012). */
+const REPRINT_NOTE =
+  '申报表打印的内容（报名地市、考点、专业、报名信息、照片）在下载申报表后有变化时，须重新下载申报表；此前上传的申报表保留但不再计入（applicationForm.outdatedFileIds），请重新签字盖章后上传。';
 
 /** Binary downloads are private to the candidate: never kept by a shared cache or the browser's. */
 function sendPrivate(
@@ -147,7 +152,7 @@ export const registrationRoutes: FastifyPluginAsyncZod<{
       schema: {
         tags,
         summary: '选择报名地市和考点',
-        description: '须带上读取时的 version；已被其他页面修改返回 409 version_conflict。',
+        description: `须带上读取时的 version；已被其他页面修改返回 409 version_conflict。${REPRINT_NOTE}`,
         params: registrationIdParamsSchema,
         body: chooseAreaRequestSchema,
         response: { 200: registrationViewSchema, ...changeErrors },
@@ -163,6 +168,7 @@ export const registrationRoutes: FastifyPluginAsyncZod<{
       schema: {
         tags,
         summary: '选择报考专业（专业代码确定级别），返回含资格审核意见的报名',
+        description: REPRINT_NOTE,
         params: registrationIdParamsSchema,
         body: chooseSpecialtyRequestSchema,
         response: { 200: registrationViewSchema, ...changeErrors },
@@ -178,6 +184,7 @@ export const registrationRoutes: FastifyPluginAsyncZod<{
       schema: {
         tags,
         summary: '填写或修改报名信息',
+        description: REPRINT_NOTE,
         params: registrationIdParamsSchema,
         body: registrationInfoRequestSchema,
         response: { 200: registrationViewSchema, ...changeErrors },
@@ -193,6 +200,7 @@ export const registrationRoutes: FastifyPluginAsyncZod<{
       schema: {
         tags,
         summary: '确认报名照片（以当前基本照片作为报名照片）',
+        description: REPRINT_NOTE,
         params: registrationIdParamsSchema,
         response: { 200: registrationViewSchema, ...changeErrors },
       },
@@ -250,7 +258,7 @@ export const registrationRoutes: FastifyPluginAsyncZod<{
         tags,
         summary: '上传材料文件（追加到该栏目末尾）',
         description:
-          '文件以 Base64 放在 JSON 中（contentBase64）。按文件内容识别 JPG、PNG、HEIC 图片或 PDF；图片转为去除元数据的 JPEG 并生成缩略图。未通过检查返回 422 material_rejected，details.problems 逐项说明。每个栏目最多 10 个文件。',
+          '文件以 Base64 放在 JSON 中（contentBase64）。按文件内容识别 JPG、PNG、HEIC 图片或 PDF；图片转为去除元数据的 JPEG 并生成缩略图。未通过检查返回 422 material_rejected，details.problems 逐项说明。每个栏目最多 10 个文件。资格审核要求补充材料（待补充材料）时，只能在要求补充的栏目上传，且只能删除要求之后上传的文件。',
         params: registrationSlotParamsSchema,
         body: uploadMaterialRequestSchema,
         response: {
@@ -367,6 +375,23 @@ export const registrationRoutes: FastifyPluginAsyncZod<{
   );
 
   app.post(
+    '/:id/supply',
+    {
+      preHandler,
+      schema: {
+        tags,
+        summary: '提交补充材料（资格审核要求补充材料后）',
+        description:
+          '状态须为“待补充材料”且在资格审核时间内；要求补充的每个栏目须在要求之后上传过文件，否则返回 400 validation_failed（details.issues 列出缺少的栏目）。成功后报名回到“报名确认”，重新进入资格审核队列。须带上读取时的 version。',
+        params: registrationIdParamsSchema,
+        body: supplyRequestSchema,
+        response: { 200: registrationViewSchema, ...changeErrors },
+      },
+    },
+    (request) => submissions.supply(actorOf(request), request.params.id, request.body),
+  );
+
+  app.post(
     '/:id/change-area',
     {
       preHandler,
@@ -374,7 +399,7 @@ export const registrationRoutes: FastifyPluginAsyncZod<{
         tags,
         summary: '修改考区（报名确认前；分配新考区的网报号）',
         description:
-          '报名地市和考点清空；新考区未开考原专业时专业清空；须重新下载申报表。材料栏目按新考区规则重新确定，不再需要的栏目中的文件保留并标记 requested=false。',
+          '报名地市和考点清空；新考区未开考原专业时专业清空；须重新下载申报表，此前上传的申报表保留但不再计入（applicationForm.outdatedFileIds）。材料栏目按新考区规则重新确定，不再需要的栏目中的文件保留并标记 requested=false。',
         params: registrationIdParamsSchema,
         body: changeAreaRequestSchema,
         response: { 200: registrationViewSchema, ...changeErrors },

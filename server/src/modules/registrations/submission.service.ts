@@ -1,25 +1,28 @@
 import {
-  planTransition,
   type ChangeAreaRequest,
   formatRegistrationNumber,
+  MATERIAL_SLOT_LABELS,
   REGISTRATION_TRANSITIONS,
+  type MaterialSlotKey,
   type RegistrationView,
+  type SupplyRequest,
 } from '@hqe/core';
 import type { Actor } from '../../lib/actor';
 import { AppError, notFound, validationFailed } from '../../lib/errors';
 import { confirmAutomatically, evaluateAutoConfirmation } from './auto-confirmation';
 import * as catalog from './catalog-lookup.repository';
-import { assertOneOpen, openPhaseKinds } from './registration-calendar';
+import { eventKey, submitTodo, todoKeys } from './lifecycle-notices';
+import { assertOneOpen } from './registration-calendar';
 import { afterChange, loadContext } from './registration-context';
-import { toRegistrationView } from './registration-view';
+import { supplementOf, toRegistrationView } from './registration-view';
 import type { RegistrationDeps } from './registration-deps';
-import { viewOf } from './registration.service';
+import { formReprint, viewOf } from './registration.service';
+import { buildSubmissionSnapshot, insertSubmission } from './submission-snapshot';
 import * as repo from './registrations.repository';
 import {
   applyTransition,
   assertTransition,
   loadOwned,
-  planError,
   versionConflict,
   type TransitionActor,
 } from './transitions';
@@ -30,12 +33,21 @@ const candidateActor = (actor: Actor): TransitionActor => ({
   requestId: actor.requestId,
 });
 
+/** Without a full stop at the end: the template ends the sentence after the list. */
+const withoutFullStop = (text: string) => text.replace(/[。.]+$/u, '');
+
 /**
  * The candidate's own status changes: submit (and resubmit after a return), withdraw before
  * confirmation, and change of exam area. Each runs under the registration's row lock and through
- * the lifecycle's transition table.
+ * the lifecycle's transition table, and tells the candidate and updates the to-do items in the
+ * same transaction (issue #7).
  */
-export function createSubmissionService({ db, clock }: Pick<RegistrationDeps, 'db' | 'clock'>) {
+export function createSubmissionService({
+  db,
+  clock,
+  notifications,
+  todos,
+}: Pick<RegistrationDeps, 'db' | 'clock' | 'notifications' | 'todos'>) {
   return {
     /**
      * 提交 / 重新提交. Idempotent by `idempotencyKey`: a repeat of the request that submitted
@@ -50,13 +62,7 @@ export function createSubmissionService({ db, clock }: Pick<RegistrationDeps, 'd
         if (row.lastSubmitKey === idempotencyKey) return viewOf(trx, row, now);
         const event = row.status === 'returned' ? 'resubmit' : 'submit';
         const ctx = await loadContext(trx, row);
-        const plan = planTransition(
-          row.status,
-          event,
-          'candidate',
-          openPhaseKinds(ctx.phases, now),
-        );
-        if (!plan.ok) throw planError(plan, row.status, ctx.phases, now);
+        assertTransition(row, event, 'candidate', ctx.phases, now);
         const { missing } = ctx.completeness;
         if (missing.length > 0) {
           throw new AppError(
@@ -114,6 +120,14 @@ export function createSubmissionService({ db, clock }: Pick<RegistrationDeps, 'd
             },
           },
         });
+        // What the reviewer reads: the registration as submitted (not the live basic information).
+        await insertSubmission(trx, {
+          registrationId: row.id,
+          eventId: changed.event.id,
+          event,
+          submittedAt: now,
+          snapshot: buildSubmissionSnapshot(ctx),
+        });
         const events = [changed.event];
         let current = changed.row;
         if (auto?.passed) {
@@ -127,12 +141,101 @@ export function createSubmissionService({ db, clock }: Pick<RegistrationDeps, 'd
           current = confirmed.row;
           events.push(confirmed.event);
         }
+        // One message per submission: confirmed at once, not confirmed automatically (with each
+        // failed condition), or waiting for the area's confirmation.
+        const base = {
+          accountId: current.accountId,
+          examAreaId: current.examAreaId,
+        };
+        const registrationNumber = current.registrationNumber;
+        if (auto?.passed) {
+          await notifications.send(trx, {
+            ...base,
+            template: 'auto_confirmed',
+            values: { registrationNumber },
+            dedupeKey: eventKey('auto_confirmed', current),
+          });
+        } else if (auto) {
+          await notifications.send(trx, {
+            ...base,
+            template: 'auto_confirmation_failed',
+            values: {
+              registrationNumber,
+              reasons: auto.reasons.map((r) => withoutFullStop(r.message)),
+            },
+            dedupeKey: eventKey('auto_confirmation_failed', current),
+          });
+        } else {
+          await notifications.send(trx, {
+            ...base,
+            template: 'submitted',
+            values: { registrationNumber, submittedAt: now },
+            dedupeKey: eventKey('submitted', current),
+          });
+        }
+        // The to-do this submission does: resubmit after a return, or submit a draft again.
+        await todos.closeTodo(
+          trx,
+          row.accountId,
+          event === 'resubmit' ? todoKeys.resubmit(row.id) : todoKeys.submit(row.id),
+        );
         // Only the row and the timeline changed: no need to read everything again.
         return toRegistrationView(afterChange(ctx, current, events), now);
       });
     },
 
-    /** 撤回信息提交: back to draft, only before confirmation (R7, R9). */
+    /**
+     * 提交补充材料 (R19): once a file has been added to every slot the reviewer named since the
+     * request, the registration is 报名确认 again and back in the qualification review queue.
+     * While qualification review is open; `version` as last read.
+     */
+    async supply(actor: Actor, id: number, request: SupplyRequest): Promise<RegistrationView> {
+      const now = clock.now();
+      return db.transaction().execute(async (trx) => {
+        const row = await loadOwned(trx, actor.accountId, id, { lock: true });
+        const ctx = await loadContext(trx, row);
+        assertTransition(row, 'supply', 'candidate', ctx.phases, now);
+        if (row.version !== request.version) throw versionConflict();
+        const supplement = supplementOf(row);
+        if (!supplement)
+          throw new Error(`registration ${row.id}: supplement requested without slots`);
+        const added = (slot: MaterialSlotKey) =>
+          ctx.files.filter(
+            (f) => f.slotKey === slot && f.uploadedAt.getTime() >= supplement.requestedAt.getTime(),
+          );
+        const missing = supplement.slots.filter((slot) => added(slot).length === 0);
+        if (missing.length > 0) {
+          throw validationFailed(
+            `请先在以下栏目上传补充材料，再提交补充材料：${missing.map((k) => `“${MATERIAL_SLOT_LABELS[k]}”`).join('、')}。`,
+            missing.map((slot) => ({
+              path: `materials.${slot}`,
+              message: `请上传${MATERIAL_SLOT_LABELS[slot]}`,
+            })),
+          );
+        }
+        const changed = await applyTransition(trx, {
+          row,
+          event: 'supply',
+          actor: candidateActor(actor),
+          now,
+          phases: ctx.phases,
+          audit: {
+            after: {
+              supplementSlots: supplement.slots,
+              fileIds: supplement.slots.flatMap((slot) => added(slot).map((f) => f.id)),
+            },
+          },
+        });
+        await todos.closeTodo(trx, row.accountId, todoKeys.supplement(row.id));
+        return toRegistrationView(afterChange(ctx, changed.row, [changed.event]), now);
+      });
+    },
+
+    /**
+     * 撤回信息提交: back to draft, only before confirmation (R7, R9). A draft counts for nothing:
+     * a to-do item reminds the candidate to submit it again before registration closes (the next
+     * submission closes it). Nothing else is open: a resubmission closed the "resubmit" item.
+     */
     async withdraw(actor: Actor, id: number): Promise<RegistrationView> {
       const now = clock.now();
       return db.transaction().execute(async (trx) => {
@@ -146,6 +249,16 @@ export function createSubmissionService({ db, clock }: Pick<RegistrationDeps, 'd
           phases,
           patch: { submittedAt: null },
         });
+        await todos.openTodo(
+          trx,
+          submitTodo({
+            accountId: row.accountId,
+            id: row.id,
+            registrationNumber: updated.registrationNumber,
+            deadlineAt: phases.find((p) => p.kind === 'registration')?.endsAt ?? null,
+            title: '报名信息已撤回，请修改后重新提交',
+          }),
+        );
         return viewOf(trx, updated, now);
       });
     },
@@ -175,11 +288,8 @@ export function createSubmissionService({ db, clock }: Pick<RegistrationDeps, 'd
           ]);
         }
         const ref = { cycleId: row.cycleId, examAreaId: target.id };
-        assertOneOpen(
-          REGISTRATION_TRANSITIONS.submit.phases,
-          await catalog.listPhases(trx, ref),
-          now,
-        );
+        const targetPhases = await catalog.listPhases(trx, ref);
+        assertOneOpen(REGISTRATION_TRANSITIONS.submit.phases, targetPhases, now);
         const [cycle, from, offering] = await Promise.all([
           catalog.findCycle(trx, row.cycleId),
           catalog.findArea(trx, row.examAreaId),
@@ -208,6 +318,7 @@ export function createSubmissionService({ db, clock }: Pick<RegistrationDeps, 'd
             cityId: null,
             testSiteId: null,
             areaOfferingId: keptOffering?.id ?? null,
+            ...formReprint(row, now),
             formDownloadedAt: null,
             returnReasons: '[]',
             returnNote: null,
@@ -222,6 +333,19 @@ export function createSubmissionService({ db, clock }: Pick<RegistrationDeps, 'd
             },
           },
         });
+        // A returned registration moved: no longer "resubmit" (nor can it lapse) but a draft of
+        // the new area, to submit before that area's registration closes.
+        await todos.closeTodo(trx, row.accountId, todoKeys.resubmit(row.id));
+        await todos.openTodo(
+          trx,
+          submitTodo({
+            accountId: row.accountId,
+            id: row.id,
+            registrationNumber,
+            deadlineAt: targetPhases.find((p) => p.kind === 'registration')?.endsAt ?? null,
+            title: `考区已改为“${target.name}”，请核对报名信息后提交`,
+          }),
+        );
         return viewOf(trx, updated, now);
       });
     },

@@ -1,11 +1,13 @@
 import {
   editPhases,
   editRefusalMessage,
+  invalidTransitionMessage,
   planTransition,
   REGISTRATION_STATUS_LABELS,
   type RegistrationActor,
   type RegistrationEvent,
   type RegistrationReason,
+  type RegistrationStatus,
   type TransitionPlan,
 } from '@hqe/core';
 import type { Db } from '../../db/database';
@@ -13,6 +15,7 @@ import { AppError, notFound } from '../../lib/errors';
 import { recordAuditEvent } from '../audit';
 import type { PhaseRow } from './catalog-lookup.repository';
 import { openPhaseKinds, phaseClosedError } from './registration-calendar';
+import { candidateVisibleStatus } from './registration-view';
 import * as repo from './registrations.repository';
 
 /** Who changes a registration: the kind the lifecycle knows, the account, the request. */
@@ -23,6 +26,9 @@ export interface TransitionActor {
 }
 
 export const ENTITY = 'registration';
+
+/** The statuses registrations wait in for review: entering one sets `queued_at`. */
+const QUEUE_STATUSES: ReadonlySet<RegistrationStatus> = new Set(['submitted', 'confirmed']);
 const NOT_FOUND = '未找到该报名记录，请返回“网上报名”页面重新进入。';
 
 /**
@@ -51,7 +57,10 @@ export async function loadAny(
   return row;
 }
 
-/** The API error for a refused plan, with the phases' dates for `phase_closed`. */
+/**
+ * The API error for a refused plan, with the phases' dates for `phase_closed`. `status` is the one
+ * the actor may know: for a candidate, `candidateVisibleStatus` (see `refusal`).
+ */
 export function planError(
   plan: Extract<TransitionPlan, { ok: false }>,
   status: repo.RegistrationRow['status'],
@@ -71,6 +80,38 @@ export function planError(
   }
 }
 
+/**
+ * Why `event` is refused, in what the actor may know. Staff and the system read the real status.
+ * A candidate reads it as `candidateVisibleStatus` (R18): the refusal is planned again from that
+ * status, so neither the message nor the details name a result not yet published. (A hidden
+ * result refuses every candidate action exactly as 报名确认 does: core's lifecycle test.)
+ */
+function refusal(
+  row: repo.RegistrationRow,
+  event: RegistrationEvent,
+  actor: RegistrationActor,
+  plan: Extract<TransitionPlan, { ok: false }>,
+  phases: readonly PhaseRow[],
+  now: Date,
+): AppError {
+  if (actor !== 'candidate') return planError(plan, row.status, phases, now);
+  const status = candidateVisibleStatus(row, phases, now);
+  if (status === row.status) return planError(plan, status, phases, now);
+  const shown = planTransition(status, event, actor, openPhaseKinds(phases, now));
+  return planError(
+    shown.ok
+      ? {
+          ok: false,
+          reason: 'invalid_transition',
+          message: invalidTransitionMessage(event, status),
+        }
+      : shown,
+    status,
+    phases,
+    now,
+  );
+}
+
 /** Throws unless `actor` may take `event` on the registration now (the lifecycle's table). */
 export function assertTransition(
   row: repo.RegistrationRow,
@@ -80,19 +121,21 @@ export function assertTransition(
   now: Date,
 ): void {
   const plan = planTransition(row.status, event, actor, openPhaseKinds(phases, now));
-  if (!plan.ok) throw planError(plan, row.status, phases, now);
+  if (!plan.ok) throw refusal(row, event, actor, plan, phases, now);
 }
 
 /**
  * Throws unless the candidate may change the registration's data now: a draft while registration
- * is open, a returned one until the resubmission deadline (`editPhases`).
+ * is open, a returned one until the resubmission deadline (`editPhases`). The refusal names the
+ * status the candidate may know (R18).
  */
 export function assertEditable(row: repo.RegistrationRow, phases: readonly PhaseRow[], now: Date) {
   const kinds = editPhases(row.status);
   if (!kinds) {
-    throw new AppError('invalid_transition', editRefusalMessage(row.status), {
-      status: row.status,
-      statusLabel: REGISTRATION_STATUS_LABELS[row.status],
+    const status = candidateVisibleStatus(row, phases, now);
+    throw new AppError('invalid_transition', editRefusalMessage(status), {
+      status,
+      statusLabel: REGISTRATION_STATUS_LABELS[status],
     });
   }
   const open = openPhaseKinds(phases, now);
@@ -129,11 +172,16 @@ export async function applyTransition(
 ): Promise<{ row: repo.RegistrationRow; event: repo.EventRow }> {
   const { row, event, actor, now, phases } = input;
   const plan = planTransition(row.status, event, actor.kind, openPhaseKinds(phases, now));
-  if (!plan.ok) throw planError(plan, row.status, phases, now);
+  if (!plan.ok) throw refusal(row, event, actor.kind, plan, phases, now);
   const updated = await repo.update(trx, row.id, row.version, {
     ...input.patch,
     status: plan.to,
     updatedAt: now,
+    // The review queue (issue #6): any status change ends a claim (领取); entering a queue
+    // (submitted for 报名确认, confirmed for 资格审核) puts it at the queue's end.
+    claimedBy: null,
+    claimExpiresAt: null,
+    ...(QUEUE_STATUSES.has(plan.to) ? { queuedAt: now } : {}),
   });
   // The caller holds the row lock, so the version cannot have moved; refuse rather than guess.
   if (!updated) throw versionConflict();

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
-import { formatShanghai } from '@hqe/core';
+import { formatShanghai, renderNotification } from '@hqe/core';
 import type { Config } from '../../config';
 import type { Db } from '../../db/database';
 import type { Database, VerificationPurpose } from '../../db/schema';
@@ -103,10 +103,13 @@ export function createVerificationService(deps: {
   const invalidCode = (message: string) => validationFailed(message, [{ path: 'code', message }]);
 
   function messageText(purpose: VerificationPurpose, code: string): string {
-    return (
-      `【${SERVICE_NAME}】您的验证码为 ${code}，${limits.codeTtlMinutes} 分钟内有效，` +
-      `用于${PURPOSE_TEXT[purpose]}。请勿将验证码告诉他人；如非本人操作，请忽略本消息。`
-    );
+    // The text of the `account_code` notification template (core), sent here synchronously.
+    const { body } = renderNotification('account_code', 'zh-CN', {
+      code,
+      minutes: limits.codeTtlMinutes,
+      purpose: PURPOSE_TEXT[purpose],
+    });
+    return `【${SERVICE_NAME}】${body}`;
   }
 
   /** Sends the code; on failure logs the kind of error only, voids the code and rejects. */

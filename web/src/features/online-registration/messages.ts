@@ -28,8 +28,54 @@ export const onlineRegistrationMessages = {
   statusDraft: '报名信息尚未提交。请按步骤填写，全部完成后提交。',
   statusSubmitted: '报名信息已提交，正在等待考区报名确认。确认前如需修改，可以撤回信息提交。',
   statusReturned: '您的报名确认不通过，请按以下原因修改后重新提交：',
+  resubmitDeadline: (t: string) =>
+    `重新提交截止时间：${t}（北京时间）。逾期未重新提交的，视为放弃本次考试。`,
   statusConfirmed: '您的报名已确认，无需撤回信息提交。请留意后续资格审核和缴费的通知。',
   statusAbandoned: '您的报名已视为放弃。',
+  statusPaid: '您已完成缴费，请在准考证打印时间内打印准考证。',
+  resultsPublishedFrom: (t: string) => `资格审核结果将于 ${t}（北京时间）起公布。`,
+  suppliedWaiting: '您已提交补充材料，资格审核员将重新审核。',
+  // qualification review: supplement (R19)
+  statusSupplement:
+    '资格审核员要求您补充材料。请在下列栏目上传补充材料，全部上传后点击“提交补充材料”：',
+  supplementSlotDone: (n: number) => `已上传 ${n} 个新文件`,
+  supplementSlotTodo: '尚未上传新文件',
+  reviewReasonsTitle: '审核意见：',
+  reviewerNote: (note: string) => `审核员说明：${note}`,
+  supplementDeadline: (t: string) =>
+    `请在资格审核截止时间 ${t}（北京时间）前提交补充材料，逾期将不能再提交。`,
+  supplementNoDeadline: '请尽快上传并提交补充材料。',
+  supplyClosed: '资格审核时间已结束，不能再上传或提交补充材料。如有疑问，请联系报名所在考区。',
+  toSupplement: '去上传补充材料',
+  supplementIntro:
+    '资格审核要求补充材料：请在标有“需补充”的栏目上传新文件。要求补充之前已提交审核的文件不能删除，其他栏目不能修改。',
+  supplementSlotTag: '需补充',
+  notInSupplement: '无需补充',
+  addedTag: '补充上传',
+  stepSupplement: '待补充',
+  supplyTitle: '提交补充材料',
+  supplyIntro: '要求补充的栏目都上传了新文件后，请点击下方按钮提交，资格审核员将重新审核。',
+  supplyMissing: (labels: readonly string[]) =>
+    `请先在以下栏目上传新文件：${labels.map((l) => `“${l}”`).join('、')}。`,
+  supplyUploading: '还有文件正在上传，请等待上传完成后再提交。',
+  supply: '提交补充材料',
+  supplyConfirmTitle: '确定提交补充材料吗？',
+  supplyConfirmText:
+    '提交后，补充材料将交给资格审核员重新审核，审核期间不能再修改。本次补充的栏目：',
+  supplyConfirmSlot: (label: string, n: number) => `${label}（${n} 个新文件）`,
+  supplied: '补充材料已提交，请等待资格审核结果。',
+  // qualification review: result (R18)
+  statusQualified: '您已通过资格审核。',
+  statusDisqualified: '很遗憾，您未通过资格审核，原因如下：',
+  paymentUpcoming: (start: string, end: string) =>
+    `下一步：请在网上缴费时间 ${start} 至 ${end}（北京时间）内完成缴费。逾期未缴费的，视为放弃本次考试。`,
+  paymentOpen: (end: string) =>
+    `下一步：网上缴费已开始，请在 ${end}（北京时间）前完成缴费。逾期未缴费的，视为放弃本次考试。`,
+  paymentClosed: (end: string) =>
+    `网上缴费已于 ${end}（北京时间）截止。如有疑问，请联系报名所在考区。`,
+  paymentUnknown: '下一步：网上缴费。缴费时间以考区通知为准，请留意考区通知。',
+  disqualifiedNext: (area: string) =>
+    `本次报名不能继续缴费和参加考试。如对审核结果有疑问，请联系${area}考区考务管理部门。`,
   statusOther: '请留意考区通知，按要求办理后续事项。',
   autoConfirmFailedTitle: (year: number) =>
     `您是${String(year)}年度的历史考生，但本次提交未能自动确认，原因如下：`,
@@ -105,7 +151,12 @@ export const onlineRegistrationMessages = {
     '将签字盖章后的申报表扫描或拍照，在“上传材料”步骤中上传。',
   ],
   downloadForm: '下载申报表',
-  formDownloadedAt: (t: string) => `已于 ${t} 下载申报表。修改报名信息后请重新下载打印。`,
+  formDownloadedAt: (t: string) =>
+    `已于 ${t} 下载申报表。如修改报名地市、考点、专业、报名信息或照片，须重新下载打印、签字盖章后重新上传。`,
+  formReprint:
+    '报名信息已修改，申报表的内容随之变化。请重新下载申报表，签字盖章后在“上传材料”中重新上传；之前上传的申报表已失效。',
+  outdatedTag: '已失效',
+  outdatedFile: '按修改前的报名信息打印，与当前申报表不一致，不再作为报名材料，可以删除。',
   formNotDownloaded: '尚未下载申报表。',
   // materials
   materialsIntro:
@@ -114,10 +165,18 @@ export const onlineRegistrationMessages = {
   optionalSlot: '选择上传',
   notRequested: '当前不再需要，可以删除',
   upload: '选择文件上传',
+  queued: (name: string) => `等待上传：${name}`,
   uploading: (name: string) => `正在上传：${name}`,
+  checking: (name: string) => `已上传，正在检查文件：${name}`,
   uploadFailed: (name: string) => `上传失败：${name}`,
+  progressLabel: (name: string) => `${name} 的上传进度`,
+  fileUnreadable: '无法读取该文件，请确认文件仍在原来的位置、没有被其他程序占用后重试。',
+  notAdded: (max: number, names: string) =>
+    `本栏目最多 ${max} 个文件，以下文件未上传：${names}。如需替换，请先删除不需要的文件。`,
   retry: '重试',
+  cancelUpload: '取消上传',
   dismiss: '移除',
+  close: '关闭',
   deleteFile: '删除',
   deleteConfirm: (name: string) => `确定删除文件“${name}”吗？`,
   moveUp: '上移',
@@ -137,5 +196,6 @@ export const onlineRegistrationMessages = {
   submittedIntro: (status: string) =>
     `报名信息已提交，当前状态为“${status}”。办理进度见页面上方的报名状态和下方的办理记录。`,
   submittedOk: '报名信息已提交，请等待考区报名确认。',
+  submittedConfirmed: '报名信息已提交，系统已自动确认您的报名。',
   notSubmittable: '当前不能提交报名信息。',
 } as const;

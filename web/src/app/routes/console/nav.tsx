@@ -1,13 +1,18 @@
 import {
   AppstoreOutlined,
   AuditOutlined,
+  BarChartOutlined,
   BookOutlined,
   CalendarOutlined,
   ClusterOutlined,
+  CommentOutlined,
   DashboardOutlined,
+  FileSearchOutlined,
   EnvironmentOutlined,
   HistoryOutlined,
   KeyOutlined,
+  MailOutlined,
+  MessageOutlined,
   NotificationOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
@@ -15,6 +20,11 @@ import {
 } from '@ant-design/icons';
 import type { AccountView } from '@hqe/core';
 import type { ReactNode } from 'react';
+import { canManageReviewReasons, canUseReview, reviewMessages } from '../../../features/review';
+import {
+  canViewReviewDashboard,
+  reviewOversightMessages,
+} from '../../../features/review-oversight';
 import { canAdministerExamArea, canManageStaff, canViewAudit } from '../../../lib/permissions';
 import { appMessages } from '../../messages';
 
@@ -39,6 +49,30 @@ export function navItemsFor(account: AccountView): NavItem[] {
   const items: NavItem[] = [
     { key: 'dashboard', path: '/console', label: m.dashboard, icon: <DashboardOutlined /> },
   ];
+  if (canUseReview(account)) {
+    items.push({
+      key: 'review',
+      path: '/console/review',
+      label: reviewMessages.queueNav,
+      icon: <FileSearchOutlined />,
+    });
+  }
+  if (canViewReviewDashboard(account.roles)) {
+    items.push({
+      key: 'review-dashboard',
+      path: '/console/review-dashboard',
+      label: reviewOversightMessages.nav,
+      icon: <BarChartOutlined />,
+    });
+  }
+  if (canManageReviewReasons(account)) {
+    items.push({
+      key: 'review-reasons',
+      path: '/console/review-reasons',
+      label: reviewMessages.reasonsNav,
+      icon: <CommentOutlined />,
+    });
+  }
   if (canAdministerExamArea(account.roles)) {
     items.push(
       {
@@ -95,6 +129,18 @@ export function navItemsFor(account: AccountView): NavItem[] {
         label: m.areaRulesAdmin,
         icon: <SafetyCertificateOutlined />,
       },
+      {
+        key: 'notification-templates',
+        path: '/console/notification-templates',
+        label: m.notificationTemplates,
+        icon: <MessageOutlined />,
+      },
+      {
+        key: 'notification-messages',
+        path: '/console/notification-messages',
+        label: m.notificationMessages,
+        icon: <MailOutlined />,
+      },
     );
   }
   if (canManageStaff(account.roles)) {
@@ -110,5 +156,8 @@ export function navItemsFor(account: AccountView): NavItem[] {
 /** The menu key of the current path ('' when none matches, e.g. on a 404). */
 export function selectedKeyOf(pathname: string, items: NavItem[]): string {
   const path = pathname.replace(/\/+$/, '') || '/';
-  return items.find((item) => item.path === path)?.key ?? '';
+  const exact = items.find((item) => item.path === path);
+  // A page under a menu entry (e.g. /console/review/123) keeps that entry selected.
+  const parent = items.find((item) => item.path !== '/console' && path.startsWith(`${item.path}/`));
+  return (exact ?? parent)?.key ?? '';
 }

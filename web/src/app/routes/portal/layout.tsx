@@ -4,6 +4,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { ButtonLink } from '../../../components/button-link';
 import { ErrorBoundary } from '../../../components/error-boundary';
 import { LogoutButton, useSession } from '../../../features/auth';
+import { TodoBell } from '../../../features/todos';
 import { isCandidate, isStaff } from '../../../lib/permissions';
 import { SITE } from '../../../lib/site';
 import { useRouteFocus } from '../../../lib/use-route-focus';
@@ -40,6 +41,7 @@ function AccountArea() {
           {m.staffConsole}
         </ButtonLink>
       )}
+      {isCandidate(account) && <TodoBell />}
       {isCandidate(account) && (
         <ButtonLink to="/registration" ghost>
           {m.onlineRegistration}

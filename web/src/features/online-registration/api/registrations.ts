@@ -10,6 +10,8 @@ import type {
 } from '@hqe/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiRequest, isApiError } from '../../../lib/api-client';
+import { readFileAsBase64 } from '../read-file';
+import { sendWithProgress, type UploadProgress } from './upload';
 
 const BASE = '/api/registrations';
 export const registrationKeys = {
@@ -113,6 +115,13 @@ export function useWithdraw(cycleId: number, id: number) {
   );
 }
 
+/** POST …/supply — 提交补充材料 with the version last read (R19). */
+export function useSupply(cycleId: number, id: number) {
+  return useRegistrationMutation(cycleId, (version: number) =>
+    api.post<RegistrationView>(`${BASE}/${id}/supply`, { version }),
+  );
+}
+
 /** POST …/submit with an Idempotency-Key the caller keeps for retries of the same attempt. */
 export function useSubmit(cycleId: number, id: number) {
   return useRegistrationMutation(cycleId, (idempotencyKey: string) =>
@@ -137,19 +146,26 @@ export function useReorderMaterials(cycleId: number, id: number) {
   );
 }
 
-export function useUploadMaterial(cycleId: number, id: number) {
-  return useRegistrationMutation(
-    cycleId,
-    ({
-      slotKey,
-      fileName,
-      contentBase64,
-    }: {
-      slotKey: string;
-      fileName: string;
-      contentBase64: string;
-    }) =>
-      api.post<RegistrationView>(`${BASE}/${id}/materials/${slotKey}`, { fileName, contentBase64 }),
+/**
+ * POST …/materials/:slotKey — one file, as base64 in JSON (decision 0007), with upload progress.
+ * Answers the whole registration.
+ */
+export async function uploadMaterialFile(input: {
+  registrationId: number;
+  slotKey: string;
+  file: File;
+  onProgress: (progress: UploadProgress) => void;
+  signal: AbortSignal;
+}): Promise<RegistrationView> {
+  const contentBase64 = await readFileAsBase64(input.file);
+  input.signal.throwIfAborted();
+  return sendWithProgress<RegistrationView>(
+    `${BASE}/${input.registrationId}/materials/${input.slotKey}`,
+    {
+      body: { fileName: input.file.name, contentBase64 },
+      onProgress: input.onProgress,
+      signal: input.signal,
+    },
   );
 }
 

@@ -13,6 +13,7 @@ import {
   useRegistrationLookup,
 } from '../api/registrations';
 import { onlineRegistrationMessages as m } from '../messages';
+import { supplementState } from '../qualification-review';
 import { UI_STEPS, stepOfPath, type UiStepKey } from '../steps';
 import { RegistrationActions } from './registration-actions';
 import { RegistrationTimeline } from './timeline';
@@ -27,8 +28,9 @@ import { SpecialtyStep } from './step-specialty';
 import { SubmitStep } from './step-submit';
 import '../online-registration.css';
 
-/** The first step with something missing (or 提交 when all is done). */
+/** The first step with something missing (or 提交 when all is done; 上传材料 for a supplement). */
 function firstOpenStep(view: RegistrationView): UiStepKey {
+  if (view.supplement) return 'materials';
   const first = view.completeness.missing
     .map((p) => stepOfPath(p.path))
     .find((s) => s !== 'basic_info');
@@ -73,6 +75,7 @@ function ProfileGap() {
 function Journey({ view, step }: { view: RegistrationView; step: UiStepKey | undefined }) {
   const navigate = useNavigate();
   const current = step ?? firstOpenStep(view);
+  const supplement = supplementState(view);
   const index = UI_STEPS.findIndex((s) => s.key === current);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const stepTitle = UI_STEPS[index]?.title ?? '';
@@ -111,12 +114,15 @@ function Journey({ view, step }: { view: RegistrationView; step: UiStepKey | und
   })();
   return (
     <div className="or-journey">
-      <StatusBanner view={view} />
+      <StatusBanner view={view} onMaterialsStep={current === 'materials'} />
       <RegistrationActions view={view} />
       <ProfileGap />
-      {!view.canEdit && view.status !== 'draft' && current !== 'submit' && (
-        <Alert className="form-alert" type="info" showIcon title={m.readOnly} />
-      )}
+      {!view.canEdit &&
+        view.status !== 'draft' &&
+        current !== 'submit' &&
+        !(supplement && current === 'materials') && (
+          <Alert className="form-alert" type="info" showIcon title={m.readOnly} />
+        )}
       <div className="or-layout">
         <nav aria-label={m.stepsLabel} className="or-steps">
           <Steps
@@ -128,11 +134,21 @@ function Journey({ view, step }: { view: RegistrationView; step: UiStepKey | und
               if (target) go(target.key);
             }}
             items={UI_STEPS.map((s) => {
-              const open = stepProblems(view, s.key).length > 0;
+              // A supplement still to upload keeps 上传材料 open (R19).
+              const toSupply =
+                s.key === 'materials' && supplement !== null && supplement.missing.length > 0;
+              const open = toSupply || stepProblems(view, s.key).length > 0;
               return {
                 title: s.title,
                 status: s.key === current ? 'process' : open ? 'wait' : 'finish',
-                content: s.key === current ? undefined : open ? m.stepTodo : m.stepDone,
+                content:
+                  s.key === current
+                    ? undefined
+                    : toSupply
+                      ? m.stepSupplement
+                      : open
+                        ? m.stepTodo
+                        : m.stepDone,
               };
             })}
           />

@@ -1,6 +1,6 @@
 import { CheckCircleFilled, DownloadOutlined } from '@ant-design/icons';
 import type { RegistrationView } from '@hqe/core';
-import { Button } from 'antd';
+import { Alert, Button } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { formatInstant } from '../../../lib/format';
 import { registrationKeys } from '../api/registrations';
@@ -16,8 +16,11 @@ export function FormStep({ view }: { view: RegistrationView }) {
         void queryClient.invalidateQueries({ queryKey: registrationKeys.lookup(view.cycle.id) }),
       1500,
     );
+  const reprint =
+    view.applicationForm.downloadedAt === null && view.applicationForm.outdatedFileIds.length > 0;
   return (
     <div>
+      {reprint && <Alert className="form-alert" type="warning" showIcon title={m.formReprint} />}
       <ol className="or-form-steps">
         {m.formIntro.map((line) => (
           <li key={line}>{line}</li>

@@ -7,6 +7,7 @@ import { useSubmit } from '../api/registrations';
 import { onlineRegistrationMessages as m } from '../messages';
 import { stepOfPath } from '../steps';
 import { MutationError } from './mutation-error';
+import { SupplySection } from './supply-section';
 
 /** 提交: what is still missing, each with a link to its step, and the submit button. */
 export function SubmitStep({ view }: { view: RegistrationView }) {
@@ -17,12 +18,21 @@ export function SubmitStep({ view }: { view: RegistrationView }) {
   const missing = view.completeness.missing;
   const editable = view.status === 'draft' || view.status === 'returned';
   const canSubmit = view.actions.includes('submit') || view.actions.includes('resubmit');
+  if (view.supplement) {
+    return (
+      <div>
+        <p>{m.submittedIntro(view.statusLabel)}</p>
+        <SupplySection view={view} />
+      </div>
+    );
+  }
   const onSubmit = () => {
     attemptKey.current ??= crypto.randomUUID();
     submit.mutate(attemptKey.current, {
-      onSuccess: () => {
+      onSuccess: (updated) => {
         attemptKey.current = null;
-        void message.success(m.submittedOk);
+        // A returning candidate may be confirmed by the system at once (R6): say so, not 待确认.
+        void message.success(updated.status === 'confirmed' ? m.submittedConfirmed : m.submittedOk);
       },
       onError: (error) => {
         // A refusal that changes nothing ends the attempt; a lost answer keeps the key for retry.
