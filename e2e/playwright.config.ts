@@ -15,7 +15,9 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
-  retries: 0,
+  // On CI one retry absorbs a timing hiccup of the shared 2-core machine; the list reporter still
+  // names such a test "flaky", so it is seen and fixed, never hidden.
+  retries: process.env.CI ? 1 : 0,
   forbidOnly: true,
   reporter: [['list']],
   use: {

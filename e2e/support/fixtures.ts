@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export const ADMIN = { username: 'admin', password: 'E2e-Console-Passw0rd!' } as const;
 
@@ -33,4 +33,22 @@ export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
 /** Saves a full-page screenshot under e2e/test-results/screens/ for a person to look at. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+}
+
+/**
+ * Picks `option` in a single antd Select and checks that it took: an option clicked while the list
+ * is still opening can miss, so open and click again until the select shows the choice.
+ */
+export async function chooseOption(page: Page, combobox: Locator, option: string): Promise<void> {
+  const select = combobox.locator(
+    'xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]',
+  );
+  await expect(async () => {
+    await combobox.click();
+    await page
+      .locator('.ant-select-item-option:visible', { hasText: option })
+      .first()
+      .click({ timeout: 2_000 });
+    await expect(select).toContainText(option, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
 }

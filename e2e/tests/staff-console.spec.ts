@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import {
   ADMIN,
+  chooseOption,
   expectAccessible,
   expectNoHorizontalOverflow,
   screenshot,
@@ -64,8 +65,7 @@ test('an admin creates a reviewer, who must change the initial password and then
   await dialog.getByLabel('角色').click();
   await page.locator('.ant-select-item-option', { hasText: '报名确认审核员' }).click();
   await dialog.getByLabel('姓名').click(); // close the role list
-  await dialog.getByLabel('所属考区').click();
-  await page.locator('.ant-select-item-option', { hasText: '上海' }).click();
+  await chooseOption(page, dialog.getByLabel('所属考区'), '上海');
   await dialog.getByLabel('初始密码').fill(initialPassword);
   await expectAccessible(page, 'create staff dialog');
   await screenshot(page, 'console-create-staff-desktop');
