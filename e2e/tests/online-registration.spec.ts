@@ -1,137 +1,13 @@
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import sharp from 'sharp';
 import { expectAccessible, expectNoHorizontalOverflow, screenshot } from '../support/fixtures';
+import { doctorProfileSections, portrait, residentIdNumber } from '../support/candidate-data';
 
 // Issue #5: a candidate with complete basic information (made through the API, as the sign-up and
 // 个人中心 pages would) goes through every step of 网上报名 in the browser to a submitted
 // registration (待确认), then withdraws it — on a 375 px phone and on a desktop.
 
-const GB11643_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const GB11643_CHECK = '10X98765432';
 const PASSWORD = 'Kaoshi#2024pass';
-
-function residentIdNumber(): string {
-  const r = (below: number) => Math.floor(Math.random() * below);
-  const pad = (n: number, w: number) => String(n).padStart(w, '0');
-  const first17 = `310104${1988 + r(4)}${pad(1 + r(12), 2)}${pad(1 + r(28), 2)}${pad(1 + r(998), 3)}`;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17.charAt(i)) * (GB11643_WEIGHTS[i] ?? 0);
-  return `${first17}${GB11643_CHECK.charAt(sum % 11)}`;
-}
-
-/** A complete, valid basic information of a doctor working in Shanghai (server test fixtures). */
-const SECTIONS: [string, unknown][] = [
-  [
-    'personal',
-    {
-      ethnicity: '01',
-      householdRegistration: 'non_local',
-      residencePermit: 'permit',
-      socialSecurity: { payingInstitution: '上海市第一人民医院' },
-      hmtResidencePermit: false,
-      foreignPermanentResidenceId: false,
-      covidFrontline: 'none',
-    },
-  ],
-  [
-    'current-employer',
-    {
-      name: '上海市第一人民医院',
-      kind: 'hospital',
-      department: '内科',
-      post: '住院医师',
-      clinicalSubjects: ['内科'],
-    },
-  ],
-  [
-    'education',
-    [
-      {
-        level: 'bachelor',
-        mode: 'full_time',
-        school: '复旦大学',
-        major: '临床医学',
-        healthRelated: true,
-        startDate: '2006-09-01',
-        graduationDate: '2011-07-01',
-        certificateNumber: '102461201105000123',
-        withDegree: true,
-        degreeCertificateNumber: '1024642011000123',
-        foreign: false,
-        foreignCertified: false,
-      },
-    ],
-  ],
-  [
-    'work-history',
-    [
-      {
-        employer: '上海市第一人民医院',
-        department: '内科',
-        post: '住院医师',
-        from: '2011-08-01',
-        inExamArea: true,
-        inSpecialty: true,
-      },
-    ],
-  ],
-  [
-    'qualifications',
-    {
-      practiceQualifications: [
-        {
-          kind: 'doctor',
-          certificateNumber: '201231110310101199001',
-          qualifiedOn: '2012-12-01',
-          registeredOn: '2013-03-01',
-          principalPracticeSite: '上海市第一人民医院',
-          practiceCategory: '临床',
-          practiceScope: '内科专业',
-        },
-      ],
-      titles: [{ level: 'junior', track: 'doctor', obtainedOn: '2013-10-01', name: '医师' }],
-      residencyTraining: { certifiedOn: '2014-08-01', certificateNumber: 'ZY2014-0001' },
-      postChange: null,
-    },
-  ],
-  ['early-application-claims', []],
-  [
-    'declarations',
-    {
-      malpracticeWithin3Years: false,
-      errorWithin1Year: false,
-      sanctionInForce: false,
-      forgeryOrExamDisciplineWithin2Years: false,
-      retired: false,
-    },
-  ],
-];
-
-async function portrait(): Promise<Buffer> {
-  const width = 358;
-  const height = 500;
-  const base = await sharp({
-    create: {
-      width,
-      height,
-      channels: 3,
-      background: '#000000',
-      noise: { type: 'gaussian', mean: 225, sigma: 6 },
-    },
-  })
-    .png()
-    .toBuffer();
-  const figure = Buffer.from(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
-      <ellipse cx="${width / 2}" cy="${height * 0.42}" rx="${width * 0.22}" ry="${height * 0.2}" fill="#a07050"/>
-      <rect x="${width * 0.15}" y="${height * 0.68}" width="${width * 0.7}" height="${height * 0.32}" rx="${width * 0.2}" fill="#304060"/>
-    </svg>`,
-  );
-  return sharp(base)
-    .composite([{ input: figure }])
-    .jpeg({ quality: 92 })
-    .toBuffer();
-}
 
 async function scanJpeg(): Promise<Buffer> {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="1100">
@@ -179,7 +55,7 @@ async function readyCandidate(request: APIRequestContext, mobile: string) {
   let version = (
     (await (await request.get('/api/candidate/profile')).json()) as { version: number }
   ).version;
-  for (const [path, data] of SECTIONS) {
+  for (const [path, data] of doctorProfileSections('non_local')) {
     const saved = await send('put', `/api/candidate/profile/${path}`, { version, data });
     version = ((await saved.json()) as { version: number }).version;
   }

@@ -25,7 +25,7 @@ import {
 const DESKTOP = { width: 1366, height: 900 };
 const PHONE = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true };
 const STAFF_PASSWORD = 'Todo-Desk-Passw0rd-27';
-const TODO_TITLE = '报名被退回，请按退回原因修改后重新提交';
+const TO_DO_TITLE = '报名被退回，请按退回原因修改后重新提交';
 
 test.use({ actionTimeout: 15_000 });
 
@@ -187,9 +187,9 @@ test('a returned candidate sees the to-do item with its deadline, and it is gone
   await expect(page).toHaveURL(/\/todos$/);
   await expect(page.getByRole('heading', { level: 1, name: '待办事项' })).toBeVisible();
   const list = page.getByRole('list', { name: '未办理的待办事项' });
-  const item = list.getByRole('listitem').filter({ hasText: TODO_TITLE });
+  const item = list.getByRole('listitem').filter({ hasText: TO_DO_TITLE });
   await expect(item).toHaveCount(1);
-  await expect(item.getByRole('heading', { level: 2, name: TODO_TITLE })).toBeVisible();
+  await expect(item.getByRole('heading', { level: 2, name: TO_DO_TITLE })).toBeVisible();
   await expect(item).toContainText('修改后重新提交');
   await expect(item).toContainText(registration.registrationNumber);
   await expect(item).toContainText(`截止时间：${deadline}（北京时间）`);
@@ -202,7 +202,7 @@ test('a returned candidate sees the to-do item with its deadline, and it is gone
   await small.goto('/todos');
   await expect(small.getByRole('heading', { level: 1, name: '待办事项' })).toBeVisible();
   await expect(
-    small.getByRole('listitem').filter({ hasText: TODO_TITLE }).getByText(deadline),
+    small.getByRole('listitem').filter({ hasText: TO_DO_TITLE }).getByText(deadline),
   ).toBeVisible();
   await expectNoHorizontalOverflow(small);
   await expectAccessible(small, 'to-do list on a phone');
@@ -210,7 +210,7 @@ test('a returned candidate sees the to-do item with its deadline, and it is gone
   await phone.close();
 
   // 去办理 leads to the registration: the candidate uploads the stamped form again and resubmits.
-  await item.getByRole('link', { name: `去办理：${TODO_TITLE}` }).click();
+  await item.getByRole('link', { name: `去办理：${TO_DO_TITLE}` }).click();
   await expect(page).toHaveURL(/\/registration/);
   await expect(page.getByRole('heading', { name: '报名状态：确认不通过' })).toBeVisible();
   await expect(page.locator('.or-status')).toContainText('申报表未签字盖章');
@@ -235,7 +235,7 @@ test('a returned candidate sees the to-do item with its deadline, and it is gone
   await bell(page, 0).click();
   await expect(page.getByRole('heading', { level: 1, name: '待办事项' })).toBeVisible();
   await expect(page.getByText('暂无待办事项')).toBeVisible();
-  await expect(page.getByText(TODO_TITLE)).toHaveCount(0);
+  await expect(page.getByText(TO_DO_TITLE)).toHaveCount(0);
   await check(page, 'todo-done-desktop');
 
   await context.close();

@@ -12,7 +12,7 @@ import { z } from 'zod';
  */
 
 /** What kind of task an item is; the portal shows the label beside the title. */
-export const TODO_KINDS = [
+export const TO_DO_KINDS = [
   'resubmit',
   'supplement',
   'payment',
@@ -20,8 +20,8 @@ export const TODO_KINDS = [
   'registration',
   'profile',
 ] as const;
-export type TodoKind = (typeof TODO_KINDS)[number];
-export const TODO_KIND_LABELS: Record<TodoKind, string> = {
+export type TodoKind = (typeof TO_DO_KINDS)[number];
+export const TO_DO_KIND_LABELS: Record<TodoKind, string> = {
   resubmit: '修改后重新提交',
   supplement: '补充材料',
   payment: '网上缴费',
@@ -31,12 +31,12 @@ export const TODO_KIND_LABELS: Record<TodoKind, string> = {
 };
 
 /** A link inside the portal: an absolute path, no scheme, host or `//`. */
-export const TODO_LINK_PATTERN = /^\/(?!\/)[A-Za-z0-9/_\-.?=&%]*$/;
+export const TO_DO_LINK_PATTERN = /^\/(?!\/)[A-Za-z0-9/_\-.?=&%]*$/;
 
 export const todoItemSchema = z
   .object({
     id: z.number().int(),
-    kind: z.enum(TODO_KINDS),
+    kind: z.enum(TO_DO_KINDS),
     kindLabel: z.string(),
     title: z.string(),
     detail: z.string().nullable(),

@@ -1,6 +1,6 @@
 import {
-  TODO_KIND_LABELS,
-  TODO_LINK_PATTERN,
+  TO_DO_KIND_LABELS,
+  TO_DO_LINK_PATTERN,
   type TodoCount,
   type TodoKind,
   type TodoList,
@@ -40,7 +40,7 @@ export function createTodoService({ db, clock }: { db: Db; clock: Clock }) {
   return {
     /** Opens (or refreshes and reopens) an item, in the caller's transaction. Returns its id. */
     async openTodo(trx: Kysely<Database>, input: OpenTodoInput): Promise<number> {
-      if (!TODO_LINK_PATTERN.test(input.linkPath)) {
+      if (!TO_DO_LINK_PATTERN.test(input.linkPath)) {
         throw new Error(`openTodo: not a portal path: ${input.linkPath}`);
       }
       return todosRepository.upsertOpen(
@@ -74,7 +74,7 @@ export function createTodoService({ db, clock }: { db: Db; clock: Clock }) {
         items: rows.map((row) => ({
           id: row.id,
           kind: row.kind,
-          kindLabel: TODO_KIND_LABELS[row.kind],
+          kindLabel: TO_DO_KIND_LABELS[row.kind],
           title: row.title,
           detail: row.detail,
           linkPath: row.linkPath,

@@ -2,7 +2,7 @@ import type { NotificationSettings, TodoCount, TodoList } from '@hqe/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiRequest } from '../../../lib/api-client';
 
-export const TODOS_KEY = ['candidate-todos'] as const;
+export const TO_DOS_KEY = ['candidate-todos'] as const;
 const SETTINGS_KEY = ['candidate-notification-settings'] as const;
 
 /** The bell refreshes on its own every few minutes, and whenever the window regains focus. */
@@ -11,7 +11,7 @@ const COUNT_REFRESH_MS = 5 * 60_000;
 /** GET /api/candidate/todos — the open to-do items, nearest deadline first. */
 export function useTodos() {
   return useQuery({
-    queryKey: [...TODOS_KEY, 'list'],
+    queryKey: [...TO_DOS_KEY, 'list'],
     queryFn: ({ signal }) => api.get<TodoList>('/api/candidate/todos', undefined, signal),
   });
 }
@@ -19,7 +19,7 @@ export function useTodos() {
 /** GET /api/candidate/todos/count — for the bell in the portal header. */
 export function useTodoCount(options: { enabled: boolean }) {
   return useQuery({
-    queryKey: [...TODOS_KEY, 'count'],
+    queryKey: [...TO_DOS_KEY, 'count'],
     queryFn: ({ signal }) => api.get<TodoCount>('/api/candidate/todos/count', undefined, signal),
     enabled: options.enabled,
     refetchInterval: COUNT_REFRESH_MS,

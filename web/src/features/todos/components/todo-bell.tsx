@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Badge } from 'antd';
 import { useEffect } from 'react';
 import { ButtonLink } from '../../../components/button-link';
-import { TODOS_KEY, useTodoCount } from '../api/todos';
+import { TO_DOS_KEY, useTodoCount } from '../api/todos';
 import { todoMessages as m } from '../messages';
 
 /**
@@ -17,7 +17,7 @@ export function TodoBell() {
     () =>
       queryClient.getMutationCache().subscribe((event) => {
         if (event.type === 'updated' && event.action.type === 'success') {
-          void queryClient.invalidateQueries({ queryKey: TODOS_KEY });
+          void queryClient.invalidateQueries({ queryKey: TO_DOS_KEY });
         }
       }),
     [queryClient],
