@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import {
   ADMIN,
+  chooseOption,
   expectAccessible,
   expectNoHorizontalOverflow,
   screenshot,
@@ -36,6 +37,14 @@ function addDays(date: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+/** Exam areas the journey below may add, one per attempt (code, name). */
+const NEW_AREAS = [
+  ['33', '浙江'],
+  ['32', '江苏'],
+  ['34', '安徽'],
+  ['35', '福建'],
+] as const;
 
 async function login(page: Page) {
   await page.goto('/console/login');
@@ -164,7 +173,11 @@ test('a platform admin sets the registration deadline and publishes a notice wit
 
 test('a platform admin keeps exam areas, registration cities, cycles, area rules and a specialty', async ({
   page,
-}) => {
+}, testInfo) => {
+  // The run's database outlives a retry: each attempt adds its own area and past cycle.
+  const attempt = testInfo.retry + testInfo.repeatEachIndex;
+  const [areaCode, areaName] = NEW_AREAS[attempt % NEW_AREAS.length]!;
+  const pastYear = String(2019 - attempt);
   await login(page);
   const nav = page.getByRole('navigation', { name: '主菜单' });
   const toast = (text: string) => page.locator('.ant-message').getByText(text);
@@ -195,20 +208,19 @@ test('a platform admin keeps exam areas, registration cities, cycles, area rules
   await page.getByRole('button', { name: '新增考区' }).click();
   let dialog = page.getByRole('dialog');
   await dialog.getByLabel('考区代码').fill('3');
-  await dialog.getByLabel('考区名称').fill('浙江');
+  await dialog.getByLabel('考区名称').fill(areaName);
   await dialog.getByRole('button', { name: '新增', exact: true }).click();
   await expect(dialog.getByText('考区代码须为 2 位数字')).toBeVisible();
-  await dialog.getByLabel('考区代码').fill('33');
+  await dialog.getByLabel('考区代码').fill(areaCode);
   await expectAccessible(page, 'create exam area dialog');
   await dialog.getByRole('button', { name: '新增', exact: true }).click();
   await expect(dialog).toBeHidden();
-  await expect(toast('已新增考区“浙江”')).toBeVisible();
-  await expect(rows('考区列表').filter({ hasText: '浙江' })).toHaveCount(1);
+  await expect(toast(`已新增考区“${areaName}”`)).toBeVisible();
+  await expect(rows('考区列表').filter({ hasText: areaName })).toHaveCount(1);
 
   // Its registration cities: pick the area, add two, take one out of use.
-  await page.locator('#scope-area').click();
-  await page.locator('.ant-select-item-option', { hasText: '浙江' }).click();
-  await expect(page.getByRole('heading', { name: '浙江的报名地市' })).toBeVisible();
+  await chooseOption(page, page.locator('#scope-area'), areaName);
+  await expect(page.getByRole('heading', { name: `${areaName}的报名地市` })).toBeVisible();
   await expect(page.getByText('本考区还没有报名地市')).toBeVisible();
   for (const [code, name] of [
     ['330102', '上城区'],
@@ -234,27 +246,28 @@ test('a platform admin keeps exam areas, registration cities, cycles, area rules
   // 考试年度: add a past cycle (the demonstration cycle stays the newest), then rename it.
   await nav.getByText('考试年度').click();
   await expect(page.getByRole('heading', { level: 1, name: '考试年度' })).toBeVisible();
-  await expect(rows('考试年度列表')).toHaveCount(1);
+  const cyclesBefore = await rows('考试年度列表').count();
   await page.getByRole('button', { name: '新增考试年度' }).click();
   dialog = page.getByRole('dialog');
-  await dialog.getByLabel('年度', { exact: true }).fill('2019');
+  await dialog.getByLabel('年度', { exact: true }).fill(pastYear);
   await expect(dialog.getByLabel('名称', { exact: true })).toHaveValue(
-    '2019年度全国卫生专业技术资格考试',
+    `${pastYear}年度全国卫生专业技术资格考试`,
   );
-  await expect(dialog.getByLabel('工作年限截止日期')).toHaveValue('2018-12-31');
+  await expect(dialog.getByLabel('工作年限截止日期')).toHaveValue(`${Number(pastYear) - 1}-12-31`);
   await expectAccessible(page, 'create cycle dialog');
   await dialog.getByRole('button', { name: '新增', exact: true }).click();
   await expect(dialog).toBeHidden();
-  await expect(toast('已新增考试年度“2019年度全国卫生专业技术资格考试”')).toBeVisible();
-  const past = rows('考试年度列表').filter({ hasText: '2019年度' });
-  await expect(past).toContainText('2018-12-31');
+  await expect(toast(`已新增考试年度“${pastYear}年度全国卫生专业技术资格考试”`)).toBeVisible();
+  await expect(rows('考试年度列表')).toHaveCount(cyclesBefore + 1);
+  const past = rows('考试年度列表').filter({ hasText: `${pastYear}年度` });
+  await expect(past).toContainText(`${Number(pastYear) - 1}-12-31`);
   await past.getByRole('button', { name: /^编辑：/ }).click();
   dialog = page.getByRole('dialog');
-  await dialog.getByLabel('名称', { exact: true }).fill('2019年度卫生资格考试（历史）');
+  await dialog.getByLabel('名称', { exact: true }).fill(`${pastYear}年度卫生资格考试（历史）`);
   await dialog.getByRole('button', { name: '保存修改' }).click();
   await expect(dialog).toBeHidden();
   await expect(
-    rows('考试年度列表').filter({ hasText: '2019年度卫生资格考试（历史）' }),
+    rows('考试年度列表').filter({ hasText: `${pastYear}年度卫生资格考试（历史）` }),
   ).toHaveCount(1);
   await expectAccessible(page, 'cycles admin');
   await screenshot(page, 'exam-admin-cycles-desktop');
@@ -264,8 +277,7 @@ test('a platform admin keeps exam areas, registration cities, cycles, area rules
   await expect(page.getByRole('heading', { level: 1, name: '考区报考规则' })).toBeVisible();
   const household = page.getByRole('switch', { name: '非本市户籍考生须提交居住证明' });
   await expect(household).toHaveAttribute('aria-checked', 'true'); // Shanghai
-  await page.locator('#scope-area').click();
-  await page.locator('.ant-select-item-option', { hasText: '浙江' }).click();
+  await chooseOption(page, page.locator('#scope-area'), areaName);
   await expect(page.getByText('本考区尚未保存自己的报考规则')).toBeVisible();
   await expect(household).toHaveAttribute('aria-checked', 'false');
   await household.click();

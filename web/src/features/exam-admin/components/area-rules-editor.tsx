@@ -73,15 +73,16 @@ function RulesForm({ area, view }: { area: ExamAreaRef; view: AreaEligibilityRul
   const changed = AREA_ELIGIBILITY_RULE_KEYS.filter((k) => draft[k] !== view.rules[k]);
   const dirty = changed.length > 0;
 
-  const submit = () => {
+  // A save gives the form a new key (see below), so this form unmounts as the stored rules arrive;
+  // `mutate`'s own callbacks would be dropped then, and the confirmation with them.
+  const submit = async () => {
     setError(null);
-    save.mutate(
-      { examAreaId: area.id, rules: draft },
-      {
-        onSuccess: () => void message.success(m.rulesSaved),
-        onError: (e) => setError(errorMessageOf(e)),
-      },
-    );
+    try {
+      await save.mutateAsync({ examAreaId: area.id, rules: draft });
+      void message.success(m.rulesSaved);
+    } catch (e) {
+      setError(errorMessageOf(e));
+    }
   };
 
   return (
@@ -111,7 +112,7 @@ function RulesForm({ area, view }: { area: ExamAreaRef; view: AreaEligibilityRul
           description={m.confirmSaveRulesHint}
           okText={m.save}
           cancelText={m.confirmCancel}
-          onConfirm={submit}
+          onConfirm={() => void submit()}
           disabled={!dirty && !view.isDefault}
           getPopupContainer={() => document.getElementById('main') ?? document.body}
         >
