@@ -196,16 +196,16 @@ async function generate(client: pg.Client, crypto: FieldCrypto, refs: References
     ],
   );
   await client.query(
-    `insert into registration_events (registration_id, event, from_status, to_status,
-       actor_kind, occurred_at)
-     select id, 'submit', 'draft', 'submitted', 'candidate', submitted_at
+    `insert into registration_events (registration_id, exam_area_id, cycle_id, event,
+       from_status, to_status, actor_kind, occurred_at)
+     select id, exam_area_id, cycle_id, 'submit', 'draft', 'submitted', 'candidate', submitted_at
      from registrations where account_id > $1 and submitted_at is not null`,
     [ID_BASE],
   );
   await client.query(
-    `insert into registration_events (registration_id, event, from_status, to_status,
-       actor_kind, occurred_at)
-     select id, e.event, e.from_status, e.to_status, e.kind, submitted_at
+    `insert into registration_events (registration_id, exam_area_id, cycle_id, event,
+       from_status, to_status, actor_kind, occurred_at)
+     select id, exam_area_id, cycle_id, e.event, e.from_status, e.to_status, e.kind, submitted_at
      from registrations,
        (values ('return', 'submitted', 'returned', 'confirmation_reviewer'),
                ('resubmit', 'returned', 'submitted', 'candidate'))

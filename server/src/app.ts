@@ -40,10 +40,14 @@ import {
 import { createHealthService, healthRoutes } from './modules/health';
 import {
   createLapseJob,
+  createProfileUnlockJob,
   createRegistrationDecisions,
   createRegistrationServices,
   LAPSE_EVERY_MS,
   LAPSE_JOB,
+  PROFILE_UNLOCK_EVERY_MS,
+  PROFILE_UNLOCK_JOB,
+  profileFormReprint,
   registrationRoutes,
 } from './modules/registrations';
 import { candidateRoutes, createCandidateService } from './modules/candidates';
@@ -52,6 +56,7 @@ import {
   createInAppChannel,
   createNotificationAdminService,
   createNotificationService,
+  createOutboxRetentionJob,
   createReminderJob,
   createReviewResultsJob,
   createSmsChannel,
@@ -61,6 +66,8 @@ import {
   NOTIFICATION_DISPATCH_JOB,
   notificationAdminRoutes,
   notificationRoutes,
+  OUTBOX_PURGE_EVERY_MS,
+  OUTBOX_PURGE_JOB,
   REMINDER_EVERY_MS,
   REMINDER_JOB,
   REVIEW_RESULTS_EVERY_MS,
@@ -238,6 +245,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     clock,
     storage,
     photoRules: config.photo,
+    // A save of a printed field asks for the application form again (decision 0012).
+    onSectionSave: profileFormReprint,
   });
   const registrationServices = createRegistrationServices({
     db,
@@ -260,6 +269,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     clock,
     notifications: notificationService,
   });
+  const outboxRetentionJob = createOutboxRetentionJob({
+    db,
+    clock,
+    logger: app.log,
+    retention: config.notificationRetention,
+  });
 
   const jobHandlers: Record<string, JobHandler> = {
     'sessions.purge_expired': async () => {
@@ -271,7 +286,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     ...notificationService.jobHandlers,
     [REMINDER_JOB]: reminderJob.handler,
     [LAPSE_JOB]: lapseJob.handler,
+    [PROFILE_UNLOCK_JOB]: createProfileUnlockJob({ db, clock }).handler,
     [REVIEW_RESULTS_JOB]: reviewResultsJob.handler,
+    [OUTBOX_PURGE_JOB]: outboxRetentionJob.handler,
   };
   const worker = createJobWorker({
     db,
@@ -283,9 +300,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       { kind: 'sessions.purge_expired', everyMs: 3_600_000 },
       { kind: 'verification.purge', everyMs: 86_400_000 },
       { kind: LAPSE_JOB, everyMs: LAPSE_EVERY_MS },
+      { kind: PROFILE_UNLOCK_JOB, everyMs: PROFILE_UNLOCK_EVERY_MS },
       { kind: NOTIFICATION_DISPATCH_JOB, everyMs: NOTIFICATION_DISPATCH_EVERY_MS },
       { kind: REMINDER_JOB, everyMs: REMINDER_EVERY_MS },
       { kind: REVIEW_RESULTS_JOB, everyMs: REVIEW_RESULTS_EVERY_MS },
+      { kind: OUTBOX_PURGE_JOB, everyMs: OUTBOX_PURGE_EVERY_MS },
     ],
   });
 

@@ -150,6 +150,10 @@ const envSchema = z.object({
     .regex(/^smtps?:\/\/[^\s]+$/, 'must be an smtp:// or smtps:// URL')
     .optional(),
   MAIL_FROM: z.string().min(3).max(200).optional(),
+  // The notification outbox's retention (modules/notifications/retention.ts): days a sent message,
+  // and a dead letter, is kept. At least 30: reminders and resends go by a message's dedupe key.
+  NOTIFICATION_SENT_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(180),
+  NOTIFICATION_DEAD_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(365),
   // The base photo (基本照片): see server/src/modules/candidate-profile/photo.ts.
   PHOTO_MIN_WIDTH: z.coerce.number().int().min(100).max(4000).default(295),
   PHOTO_MIN_HEIGHT: z.coerce.number().int().min(100).max(6000).default(413),
@@ -219,6 +223,8 @@ export interface Config {
   /** GET /api/dev/outbox: never in production, only on a loopback HOST (and loopback clients). */
   devOutboxApi: boolean;
   mail: { smtpUrl: string | null; from: string };
+  /** Days the notification outbox keeps sent messages and dead letters before the purge. */
+  notificationRetention: { sentDays: number; deadDays: number };
   /** The base photo's checks and its normalised output. */
   photo: PhotoRules;
 }
@@ -329,6 +335,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : 'PHOTO_OUTPUT_MAX_WIDTH/HEIGHT: must be at least PHOTO_MIN_WIDTH/HEIGHT',
   ].filter((p): p is string => p !== null);
   if (photoProblems.length > 0) throw new ConfigError(photoProblems);
+  // A dead letter is what an administrator looks into and resends: never gone before a sent one.
+  if (e.NOTIFICATION_DEAD_RETENTION_DAYS < e.NOTIFICATION_SENT_RETENTION_DAYS) {
+    throw new ConfigError([
+      'NOTIFICATION_DEAD_RETENTION_DAYS: must be at least NOTIFICATION_SENT_RETENTION_DAYS',
+    ]);
+  }
   // npm runs workspace scripts inside the workspace folder; a relative DATA_DIR means relative to
   // where the command was typed (npm's INIT_CWD), so `npm start` and `npm run db:migrate` agree.
   const dataDir = path.resolve(env.INIT_CWD ?? process.cwd(), e.DATA_DIR);
@@ -376,6 +388,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mail: {
       smtpUrl: e.SMTP_URL ?? null,
       from: e.MAIL_FROM ?? '全国卫生专业技术资格考试网上报名 <no-reply@localhost>',
+    },
+    notificationRetention: {
+      sentDays: e.NOTIFICATION_SENT_RETENTION_DAYS,
+      deadDays: e.NOTIFICATION_DEAD_RETENTION_DAYS,
     },
     photo: {
       minWidth: e.PHOTO_MIN_WIDTH,

@@ -5,7 +5,7 @@ import {
   createReminderJob,
   createTodoService,
 } from '../src/modules/notifications';
-import { createCandidate } from './factories';
+import { createCandidate, examAreaId } from './factories';
 import { demoCycleId, insertRegistration, setPhase } from './support-registration';
 import { createTestContext, TEST_NOW, TestClient, type TestContext } from './test-app';
 
@@ -31,6 +31,8 @@ async function returnedRegistration(returnedAt: Date) {
     .insertInto('registrationEvents')
     .values({
       registrationId,
+      examAreaId: await examAreaId(ctx.db, '31'),
+      cycleId,
       event: 'return',
       fromStatus: 'submitted',
       toStatus: 'returned',

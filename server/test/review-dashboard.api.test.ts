@@ -31,6 +31,7 @@ let passwordHash: string;
 const staff: Record<'admin' | 'a' | 'b' | 'q' | 'x' | 'platform', Actor & { name: string }> =
   {} as never;
 const ids: Record<string, number> = {};
+const areas: Record<string, number> = {};
 const numbers: Record<string, string> = {};
 let c1: number;
 let c2: number;
@@ -105,16 +106,21 @@ async function seed(
     .returning('id')
     .executeTakeFirstOrThrow();
   ids[key] = row.id;
+  areas[key] = area;
   numbers[key] = number;
   return row.id;
 }
 
-/** A timeline entry written straight into the table. */
+/**
+ * A timeline entry written straight into the table, in the registration's area unless `inArea`
+ * says where it happened (before a change of area).
+ */
 async function event(
   key: string,
   kind: RegistrationTimelineEvent,
   occurredAt: string,
   by: Actor | null = null,
+  inArea: number = areas[key]!,
 ) {
   const actorKind =
     by === null
@@ -128,6 +134,8 @@ async function event(
     .insertInto('registrationEvents')
     .values({
       registrationId: ids[key]!,
+      examAreaId: inArea,
+      cycleId,
       event: kind,
       fromStatus: null,
       toStatus: 'submitted',
@@ -236,7 +244,8 @@ beforeAll(async () => {
   await seed('QL', { status: 'qualified', cityId: c1, offeringId: o303 });
   await seed('AB', { status: 'abandoned', cityId: c2, offeringId: o203 });
   await seed('SR', { status: 'supplement_requested', cityId: c2, offeringId: o203 });
-  // Returned in 江苏, then moved to 上海 (修改考区): its earlier timeline belongs to 江苏.
+  // Returned in 江苏, then moved to 上海 (修改考区): its earlier timeline belongs to 江苏, the
+  // change itself to 上海.
   await seed('MV', { status: 'draft' });
 
   await event('S3', 'submit', '2026-11-17T08:00:00Z'); // Shanghai 11-17 16:00
@@ -255,8 +264,8 @@ beforeAll(async () => {
   await event('SR', 'submit', '2026-11-17T04:00:00Z');
   await event('SR', 'confirm', '2026-11-17T05:00:00Z', staff.a);
   await event('SR', 'request_supplement', '2026-11-18T06:00:00Z', staff.q);
-  await event('MV', 'submit', '2026-11-16T02:00:00Z');
-  await event('MV', 'return', '2026-11-16T03:00:00Z', staff.x);
+  await event('MV', 'submit', '2026-11-16T02:00:00Z', null, jiangsu);
+  await event('MV', 'return', '2026-11-16T03:00:00Z', staff.x, jiangsu);
   await event('MV', 'change_area', '2026-11-16T04:00:00Z');
 
   // 江苏's own registrations and its reviewer's work.
@@ -341,7 +350,7 @@ describe('the dashboard of an exam area (审核统计)', () => {
     expect(board.byCity.reduce((sum, c) => sum + c.count, 0)).toBe(9);
   });
 
-  it('then per day counts follow Asia/Shanghai days, and what happened before a change of area is left out', () => {
+  it('then per day counts follow Asia/Shanghai days, and what happened in another area before a change of area is left out', () => {
     expect(board.perDay).toEqual([
       {
         date: '2026-11-17',
@@ -473,7 +482,7 @@ describe('who may read it', () => {
     expect(await dashboardOf(staff.q)).toEqual(admin);
   });
 
-  it('when another area’s reviewer opens it, then only that area’s registrations and work are counted', async () => {
+  it('when another area’s reviewer opens it, then only that area’s registrations and work are counted, with what happened there before a change of area', async () => {
     const board = await dashboardOf(staff.x);
     expect(board.examArea.id).toBe(jiangsu);
     expect(board.total).toBe(2);
@@ -481,10 +490,19 @@ describe('who may read it', () => {
       { status: 'submitted', label: '待确认', count: 1 },
       { status: 'confirmed', label: '报名确认', count: 1 },
     ]);
+    // MV's submission and return happened in 江苏 before it moved to 上海: they count here.
     expect(board.reviewers).toEqual([
-      expect.objectContaining({ accountId: staff.x.accountId, confirmed: 1, returned: 0 }),
+      expect.objectContaining({ accountId: staff.x.accountId, confirmed: 1, returned: 1 }),
     ]);
     expect(board.perDay).toEqual([
+      {
+        date: '2026-11-16',
+        submissions: 1,
+        confirmations: 0,
+        autoConfirmations: 0,
+        returns: 1,
+        qualificationDecisions: 0,
+      },
       {
         date: '2026-11-18',
         submissions: 2,

@@ -80,9 +80,9 @@ export async function insertQueuedRegistration(
   const now = ctx.clock.now();
   const status = options.status ?? 'submitted';
   const waiting = status === 'submitted' || status === 'confirmed';
-  const registrationNumber = `${areaCode}2027${String(
-    (process.pid % 100) * 1_000_000 + inserted,
-  ).padStart(8, '0')}`;
+  // Sequence numbers from 90,000,000 up: the registrations the tests create through the API take
+  // theirs from the area's counter, which starts at 1, so the two never meet.
+  const registrationNumber = `${areaCode}2027${String(90_000_000 + inserted)}`;
   const auto =
     options.auto === undefined || options.auto === null
       ? null
@@ -116,7 +116,7 @@ export async function insertQueuedRegistration(
       createdAt: now,
       updatedAt: now,
     })
-    .returning('id')
+    .returning(['id', 'examAreaId', 'cycleId'])
     .executeTakeFirstOrThrow();
   const events: {
     event: 'submit' | 'return' | 'resubmit';
@@ -135,6 +135,8 @@ export async function insertQueuedRegistration(
       .values(
         events.map((e) => ({
           registrationId: row.id,
+          examAreaId: row.examAreaId,
+          cycleId: row.cycleId,
           event: e.event,
           fromStatus: e.from,
           toStatus: e.to,

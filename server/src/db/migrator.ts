@@ -11,6 +11,8 @@ import * as m0009 from './migrations/0009-review-decisions';
 import * as m0010 from './migrations/0010-review-oversight';
 import * as m0011 from './migrations/0011-notification-outbox';
 import * as m0012 from './migrations/0012-application-form-reprint';
+import * as m0013 from './migrations/0013-registration-events-area';
+import * as m0014 from './migrations/0014-notification-retention';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 const migrations: Record<string, Migration> = {
@@ -26,6 +28,8 @@ const migrations: Record<string, Migration> = {
   '0010-review-oversight': m0010,
   '0011-notification-outbox': m0011,
   '0012-application-form-reprint': m0012,
+  '0013-registration-events-area': m0013,
+  '0014-notification-retention': m0014,
 };
 
 const provider: MigrationProvider = {

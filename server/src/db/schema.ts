@@ -415,6 +415,12 @@ export interface PreviousResultsTable {
 export interface RegistrationEventsTable {
   id: Generated<number>;
   registrationId: number;
+  /**
+   * The area and cycle the registration was in when it happened (0013); a change of area is the
+   * new area's. The dashboard counts an area's events by them.
+   */
+  examAreaId: number;
+  cycleId: number;
   event: RegistrationTimelineEvent;
   fromStatus: RegistrationStatus | null;
   toStatus: RegistrationStatus;

@@ -30,13 +30,21 @@ const profileColumns = [
   'updatedAt',
 ] as const;
 
-/** A candidate's profile row; `forUpdate` locks it until the transaction ends. */
-export function findProfile(db: Db, accountId: number, options: { forUpdate?: boolean } = {}) {
+/**
+ * A candidate's profile row; `forUpdate` locks it until the transaction ends, `forShare` keeps it
+ * from changing until then (a save waits; other readers do not).
+ */
+export function findProfile(
+  db: Db,
+  accountId: number,
+  options: { forUpdate?: boolean; forShare?: boolean } = {},
+) {
   let query = db
     .selectFrom('candidateProfiles')
     .select(profileColumns)
     .where('accountId', '=', accountId);
   if (options.forUpdate) query = query.forUpdate();
+  else if (options.forShare) query = query.forShare();
   return query.executeTakeFirst();
 }
 export type ProfileRow = NonNullable<Awaited<ReturnType<typeof findProfile>>>;

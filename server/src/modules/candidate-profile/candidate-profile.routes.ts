@@ -74,7 +74,7 @@ export const candidateProfileRoutes: FastifyPluginAsyncZod<{
           tags,
           summary: `保存${PROFILE_PART_LABELS[key]}`,
           description:
-            '整体替换这一部分（列表类按提交的记录整体替换）。version 须为最近一次读取到的版本：期间信息已被修改时返回 409 version_conflict，请重新读取后再保存；报名已确认、信息已锁定时返回 409 profile_locked。',
+            '整体替换这一部分（列表类按提交的记录整体替换）。version 须为最近一次读取到的版本：期间信息已被修改时返回 409 version_conflict，请重新读取后再保存；报名已确认、信息已锁定时返回 409 profile_locked。申报表打印的民族、户籍、执业资格或职称有变化时，未提交和被退回的报名须重新下载申报表，此前上传的申报表不再计入。',
           body: saveProfileSectionRequestSchemas[key],
           response: {
             200: candidateProfileViewSchema,

@@ -47,7 +47,10 @@ function sectionOf<K extends ProfileSectionKey>(
   return PROFILE_SECTIONS[key].parse(stored) as ProfileSectionData<K>;
 }
 
-function dataOf(row: repo.ProfileRow | undefined, hasPhoto: boolean): CandidateProfileData {
+/** The basic information's sections (the photo aside), each null when never saved. */
+export type ProfileSections = Omit<CandidateProfileData, 'hasPhoto'>;
+
+function sectionsOf(row: repo.ProfileRow | undefined): ProfileSections {
   return {
     personal: sectionOf('personal', row?.personal),
     currentEmployer: sectionOf('currentEmployer', row?.currentEmployer),
@@ -56,8 +59,35 @@ function dataOf(row: repo.ProfileRow | undefined, hasPhoto: boolean): CandidateP
     qualifications: sectionOf('qualifications', row?.qualifications),
     earlyApplicationClaims: sectionOf('earlyApplicationClaims', row?.earlyApplicationClaims),
     declarations: sectionOf('declarations', row?.declarations),
-    hasPhoto,
   };
+}
+
+function dataOf(row: repo.ProfileRow | undefined, hasPhoto: boolean): CandidateProfileData {
+  return { ...sectionsOf(row), hasPhoto };
+}
+
+/** One saved section, as a listener of the save reads it (inside the save's transaction). */
+export interface ProfileSectionChange {
+  accountId: number;
+  section: ProfileSectionKey;
+  /** Every section before and after the save. */
+  before: ProfileSections;
+  after: ProfileSections;
+  at: Date;
+  actor: Actor;
+}
+
+/**
+ * Another module's part in a section save, wired in buildApp() (this module imports none of its
+ * listeners): the registrations module marks the application forms printed from the old values
+ * (decision 0012). Both steps run in the save's transaction, so a failure saves nothing.
+ * `lockDependents` runs first, before the profile row is locked: the save then takes its row locks
+ * in the order a registration's transaction does (registration rows, then the profile row, e.g. a
+ * confirmation locking the profile), and the two never wait on each other in a circle.
+ */
+export interface ProfileSaveListener {
+  lockDependents(trx: Db, accountId: number): Promise<void>;
+  sectionSaved(trx: Db, change: ProfileSectionChange): Promise<void>;
 }
 
 function photoView(photo: repo.PhotoRow): PhotoView {
@@ -111,13 +141,18 @@ function assertUnlocked(row: repo.ProfileRow): void {
   if (row.lockedAt !== null) throw lockedError(row);
 }
 
-/** The profile and the account facts it is read against, for registration (issue #5). */
+/**
+ * The profile and the account facts it is read against, for registration (issue #5). `forShare`
+ * (in a transaction): the profile cannot be saved until the transaction ends, so what was read is
+ * what holds when it commits.
+ */
 export async function loadCandidateProfile(
   db: Db,
   accountId: number,
+  options: { forShare?: boolean } = {},
 ): Promise<{ data: CandidateProfileData; account: CandidateAccountFacts; version: number }> {
   const [row, photo, identityDocument] = await Promise.all([
-    repo.findProfile(db, accountId),
+    repo.findProfile(db, accountId, { forShare: options.forShare ?? false }),
     repo.findPhoto(db, accountId),
     repo.findIdentityDocument(db, accountId),
   ]);
@@ -141,9 +176,35 @@ export async function lockProfile(
   await repo.lock(trx, accountId, reason, at);
 }
 
-/** Lifts the lock, when no confirmed registration depends on the profile any more. */
-export async function unlockProfile(trx: Db, accountId: number, at: Date = new Date()) {
+/**
+ * Lifts the lock, when no confirmed registration depends on the profile any more; true when it was
+ * lifted (false: not locked, or `unless` said it is still needed). Under the profile's row lock:
+ * `unless` is asked there, so a confirmation locking the profile at the same time either is seen
+ * by it or locks again after it; of two callers at once, one lifts the lock, the other finds it
+ * lifted. Audited with `cause` (no personal data); the caller's transaction.
+ */
+export async function unlockProfile(
+  trx: Db,
+  accountId: number,
+  at: Date = new Date(),
+  options: { unless?: (trx: Db) => Promise<boolean>; cause?: Record<string, unknown> } = {},
+): Promise<boolean> {
+  const row = await repo.findProfile(trx, accountId, { forUpdate: true });
+  if (!row || row.lockedAt === null) return false;
+  if (options.unless && (await options.unless(trx))) return false;
   await repo.unlock(trx, accountId, at);
+  await recordAuditEvent(trx, {
+    occurredAt: at,
+    actorAccountId: null,
+    examAreaId: null,
+    action: 'candidate_profile.unlocked',
+    entityType: ENTITY,
+    entityId: accountId,
+    before: { lockedAt: row.lockedAt.toISOString(), reason: row.lockedReason },
+    after: { locked: false, ...options.cause },
+    requestId: null,
+  });
+  return true;
 }
 
 /**
@@ -156,11 +217,14 @@ export function createCandidateProfileService({
   clock,
   storage,
   photoRules,
+  onSectionSave,
 }: {
   db: Db;
   clock: Clock;
   storage: FileStorage;
   photoRules: PhotoRules;
+  /** Runs in each section save's transaction (see ProfileSaveListener). */
+  onSectionSave?: ProfileSaveListener;
 }) {
   async function view(trx: Db, accountId: number): Promise<CandidateProfileView> {
     const [row, photo, identityDocument] = await Promise.all([
@@ -219,6 +283,7 @@ export function createCandidateProfileService({
       await crossCheck(actor.accountId, key, data);
       const now = clock.now();
       return db.transaction().execute(async (trx) => {
+        await onSectionSave?.lockDependents(trx, actor.accountId);
         await repo.ensureProfile(trx, actor.accountId, now);
         const before = await repo.findProfile(trx, actor.accountId, { forUpdate: true });
         if (!before) throw versionConflict();
@@ -250,6 +315,14 @@ export function createCandidateProfileService({
             ...(fields && key !== 'declarations' ? { changedFields: fields } : {}),
           },
           requestId: actor.requestId,
+        });
+        await onSectionSave?.sectionSaved(trx, {
+          accountId: actor.accountId,
+          section: key,
+          before: sectionsOf(before),
+          after: sectionsOf(after),
+          at: now,
+          actor,
         });
         return view(trx, actor.accountId);
       });

@@ -4,5 +4,8 @@ export {
   lockProfile,
   unlockProfile,
   type CandidateProfileService,
+  type ProfileSaveListener,
+  type ProfileSectionChange,
+  type ProfileSections,
 } from './candidate-profile.service';
 export { candidateProfileRoutes } from './candidate-profile.routes';

@@ -38,6 +38,16 @@ export {
   type ReviewResultsJob,
 } from './review-results';
 export {
+  createOutboxRetentionJob,
+  DEFAULT_PURGE_LIMITS,
+  OUTBOX_PURGE_EVERY_MS,
+  OUTBOX_PURGE_JOB,
+  type OutboxRetention,
+  type OutboxRetentionJob,
+  type PurgeLimits,
+  type PurgeReport,
+} from './retention';
+export {
   createNotificationAdminService,
   type NotificationAdminService,
 } from './notification-admin.service';

@@ -5,10 +5,13 @@ import {
   type PhaseKind,
   type RegistrationEvent,
 } from '@hqe/core';
+import type { Kysely } from 'kysely';
 import type { Db } from '../../db/database';
+import type { Database } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
-import type { JobHandler } from '../jobs';
+import { jobsRepository, type JobHandler } from '../jobs';
 import * as catalog from './catalog-lookup.repository';
+import { afterLockingRegistrationEnded } from './profile-lock';
 import { lifecyclePhases, openPhaseKinds } from './registration-calendar';
 import {
   eventKey,
@@ -26,10 +29,29 @@ import { applyTransition } from './transitions';
  */
 export const LAPSE_JOB = 'registrations.lapse';
 /**
- * How often the worker sweeps for lapsed registrations. A return also queues the job for the
- * resubmission deadline itself; the sweep catches a deadline the area moved after that.
+ * How often the worker sweeps for lapsed registrations. A return and a supplement request also
+ * queue the job for their deadline itself (`queueLapseAt`), so a registration lapses at that
+ * instant; the sweep catches a deadline the area moved afterwards, at most this late. The sweep
+ * reads only registrations still `returned` or `supplement_requested` (an index on status).
  */
-export const LAPSE_EVERY_MS = 6 * 3_600_000;
+export const LAPSE_EVERY_MS = 10 * 60_000;
+
+/**
+ * Queues the lapse job for a deadline, in the transaction of the decision that set the
+ * registration waiting for it (a return, a supplement request): one pending job per area, cycle
+ * and deadline, by its unique key, however many registrations wait for it.
+ */
+export async function queueLapseAt(
+  trx: Kysely<Database>,
+  registration: { cycleId: number; examAreaId: number },
+  deadline: Date,
+): Promise<void> {
+  await jobsRepository.enqueue(trx, {
+    kind: LAPSE_JOB,
+    runAt: deadline,
+    uniqueKey: `${LAPSE_JOB}:${registration.cycleId}:${registration.examAreaId}:${deadline.toISOString()}`,
+  });
+}
 
 const BATCH = 200;
 
@@ -123,6 +145,10 @@ export function createLapseJob({
           },
         ],
       });
+      // A supplement request was confirmed first: the basic information is locked for it.
+      if (row.status === 'supplement_requested') {
+        await afterLockingRegistrationEnded(trx, lapsed, phases, now);
+      }
       await notifications.send(trx, {
         accountId: row.accountId,
         examAreaId: row.examAreaId,

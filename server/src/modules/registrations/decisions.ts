@@ -13,7 +13,9 @@ import { lockProfile } from '../candidate-profile';
 import { jobsRepository } from '../jobs';
 import { resubmitTodo, REVIEW_RESULTS_JOB, reviewResultsJobKey } from '../notifications';
 import * as catalog from './catalog-lookup.repository';
-import { LAPSE_JOB } from './deadline-job';
+import { queueLapseAt } from './deadline-job';
+import { afterLockingRegistrationEnded } from './profile-lock';
+import { reprintSinceSubmission } from './profile-reprint';
 import {
   eventKey,
   reasonTexts,
@@ -177,6 +179,9 @@ export function createRegistrationDecisions({
         return { registrationId: row.id, status: updated.status, version: updated.version };
       }
 
+      // Back with the candidate: the form again if the basic information it prints changed
+      // since the submission (decision 0012).
+      const reprint = await reprintSinceSubmission(trx, row, now);
       const { row: updated } = await applyTransition(trx, {
         row,
         event: 'return',
@@ -185,20 +190,23 @@ export function createRegistrationDecisions({
         phases,
         reasons: input.reasons,
         note,
-        patch: { returnReasons: JSON.stringify(input.reasons), returnNote: note },
-        audit: auditNote(note),
+        patch: {
+          returnReasons: JSON.stringify(input.reasons),
+          returnNote: note,
+          ...reprint.patch,
+        },
+        audit: {
+          after: {
+            ...auditNote(note)?.after,
+            ...(reprint.formReprint ? { formReprint: true } : {}),
+          },
+        },
       });
-      const resubmission = phases.find((p) => p.kind === 'resubmission');
-      // The lapse job runs at the deadline itself (one job per area, cycle and deadline); the
-      // periodic sweep catches a deadline the area moves afterwards.
-      if (resubmission) {
-        await jobsRepository.enqueue(trx, {
-          kind: LAPSE_JOB,
-          runAt: resubmission.endsAt,
-          uniqueKey: `${LAPSE_JOB}:${row.cycleId}:${row.examAreaId}:${resubmission.endsAt.toISOString()}`,
-        });
-      }
       const deadline = resubmissionDeadline(phases);
+      // The lapse job runs at the deadline itself — the resubmission phase's end, or the
+      // confirmation phase's standing in for it; the periodic sweep catches a deadline the area
+      // moves afterwards.
+      await queueLapseAt(trx, row, deadline);
       await notifications.send(trx, {
         accountId: row.accountId,
         examAreaId: row.examAreaId,
@@ -292,6 +300,8 @@ export function createRegistrationDecisions({
         // The supply is accepted while qualification review is open (the transition checked it).
         const review = phases.find((p) => p.kind === 'qualification_review');
         if (!review) throw new Error('request_supplement without a qualification review phase');
+        // Not supplied by then, it lapses at that instant (the lapse job, queued for it).
+        await queueLapseAt(trx, row, review.endsAt);
         await notifications.send(trx, {
           accountId: row.accountId,
           examAreaId: row.examAreaId,
@@ -337,6 +347,9 @@ export function createRegistrationDecisions({
         },
         audit: auditNote(note),
       });
+      // 资格审核不通过 ends what the basic information was locked for (lifted now, or at the
+      // publication while the result is hidden).
+      if (!pass) await afterLockingRegistrationEnded(trx, updated, phases, now);
       // The candidate is told when the area publishes the results (R18), not now: the job runs at
       // the publication moment (one pending job per area, cycle and moment; the hourly sweep
       // catches a moved date).

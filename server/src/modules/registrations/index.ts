@@ -33,3 +33,11 @@ export { qualificationResultsPublished, reasonsOf, supplementOf } from './regist
 export { openPhaseKinds } from './registration-calendar';
 export type { RegistrationRow } from './registrations.repository';
 export { createLapseJob, LAPSE_EVERY_MS, LAPSE_JOB, type LapseJob } from './deadline-job';
+// 个人中心 and the registrations that depend on it (decision 0012): wired in buildApp().
+export { profileFormReprint } from './profile-reprint';
+export {
+  createProfileUnlockJob,
+  PROFILE_UNLOCK_EVERY_MS,
+  PROFILE_UNLOCK_JOB,
+  type ProfileUnlockJob,
+} from './profile-lock';

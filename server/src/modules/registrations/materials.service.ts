@@ -17,7 +17,8 @@ import { loadContext, type RegistrationContext } from './registration-context';
 import type { RegistrationDeps } from './registration-deps';
 import * as repo from './registrations.repository';
 import { candidateVisibleStatus, supplementOf, toRegistrationView } from './registration-view';
-import { assertEditable, assertTransition, ENTITY, loadOwned } from './transitions';
+import { assertSupplyOpen } from './supplement-deadline';
+import { assertEditable, ENTITY, loadOwned } from './transitions';
 
 /** A file to send: its name, content type and bytes. */
 export interface MaterialDownload {
@@ -47,7 +48,7 @@ function assertFilesChangeable(ctx: RegistrationContext, now: Date, target: File
     assertEditable(row, ctx.phases, now);
     return;
   }
-  assertTransition(row, 'supply', 'candidate', ctx.phases, now);
+  assertSupplyOpen(row, ctx.phases, now);
   const supplement = supplementOf(row);
   const named = supplement?.slots ?? [];
   if (!named.includes(target.slotKey)) {

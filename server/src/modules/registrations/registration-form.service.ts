@@ -1,8 +1,6 @@
 import {
   EARLY_APPLICATION_CLAIM_LABELS,
   ELIGIBILITY_LABELS,
-  ELIGIBILITY_LEVELS,
-  ETHNICITIES,
   type CandidateAccountView,
   type RegistrationStepKey,
 } from '@hqe/core';
@@ -15,6 +13,7 @@ import {
   renderApplicationForm,
   type ApplicationFormData,
 } from '../application-form';
+import { printedProfileFields } from './printed-profile';
 import type { RegistrationContext } from './registration-context';
 import { loadContext } from './registration-context';
 import type { RegistrationDeps } from './registration-deps';
@@ -38,8 +37,6 @@ const PRINTED_STEPS: readonly RegistrationStepKey[] = [
   'confirm_photo',
 ];
 
-const HOUSEHOLD = { local: '本市', non_local: '非本市' } as const;
-
 /** Builds what the form prints from the registration, the identity and the basic information. */
 function formData(
   ctx: RegistrationContext,
@@ -48,13 +45,14 @@ function formData(
   now: Date,
 ): ApplicationFormData {
   const { row, offering, city, testSite } = ctx;
-  const { personal, qualifications } = ctx.profile.data;
+  const printed = printedProfileFields(ctx.profile.data);
   const education = educationSnapshotSchema.parse(row.educationSnapshot);
   if (
     !offering ||
     !city ||
     !testSite ||
-    !personal ||
+    printed.ethnicity === null ||
+    printed.householdRegistration === null ||
     row.employer === null ||
     row.department === null ||
     row.yearsInSpecialty === null ||
@@ -68,14 +66,6 @@ function formData(
       [{ path: 'identity', message: '证件信息缺少性别或出生日期' }],
     );
   }
-  const practice = [...(qualifications?.practiceQualifications ?? [])].sort((a, b) =>
-    b.qualifiedOn.localeCompare(a.qualifiedOn),
-  )[0];
-  const title = [...(qualifications?.titles ?? [])].sort(
-    (a, b) =>
-      ELIGIBILITY_LEVELS.indexOf(b.level) - ELIGIBILITY_LEVELS.indexOf(a.level) ||
-      b.obtainedOn.localeCompare(a.obtainedOn),
-  )[0];
   return {
     examName: ctx.cycle.examName,
     cycleYear: ctx.cycle.year,
@@ -85,13 +75,11 @@ function formData(
       name: identity.name,
       gender: identity.gender,
       birthDate: identity.birthDate,
-      ethnicity: ETHNICITIES[personal.ethnicity],
+      ethnicity: printed.ethnicity,
       documentTypeLabel: ELIGIBILITY_LABELS.identityDocument[identity.documentType],
       documentNo: identity.documentNumber,
       mobile: identity.mobile,
-      householdRegistration: personal.householdRegistration
-        ? HOUSEHOLD[personal.householdRegistration]
-        : '不适用',
+      householdRegistration: printed.householdRegistration,
       photoJpeg,
     },
     specialty: { code: offering.code, name: offering.name, level: offering.level },
@@ -108,18 +96,8 @@ function formData(
       graduationDate: education.graduationDate,
       mode: education.mode === 'full_time' ? '全日制' : '非全日制',
     },
-    practiceQualification: practice
-      ? {
-          name: ELIGIBILITY_LABELS.practiceQualification[practice.kind],
-          obtainedOn: practice.qualifiedOn,
-        }
-      : null,
-    currentTitle: title
-      ? {
-          name: title.name ?? ELIGIBILITY_LABELS.title[title.track][title.level],
-          obtainedOn: title.obtainedOn,
-        }
-      : null,
+    practiceQualification: printed.practiceQualification,
+    currentTitle: printed.currentTitle,
     earlyApplication:
       row.earlyApplicationClaim === 'none'
         ? null

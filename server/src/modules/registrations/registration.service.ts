@@ -179,6 +179,8 @@ export function createRegistrationService(deps: RegistrationDeps) {
           });
           await repo.insertEvent(trx, {
             registrationId: row.id,
+            examAreaId: row.examAreaId,
+            cycleId: row.cycleId,
             event: 'create',
             fromStatus: null,
             toStatus: row.status,

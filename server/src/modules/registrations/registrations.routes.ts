@@ -41,7 +41,7 @@ const changeErrors = { ...errors, 409: errorEnvelopeSchema };
 
 /** What a change of the printed data does to the application form (decision 0012). */
 const REPRINT_NOTE =
-  '申报表打印的内容（报名地市、考点、专业、报名信息、照片）在下载申报表后有变化时，须重新下载申报表；此前上传的申报表保留但不再计入（applicationForm.outdatedFileIds），请重新签字盖章后上传。';
+  '申报表打印的内容（报名地市、考点、专业、报名信息、照片，以及个人中心基本信息中的民族、户籍、执业资格、职称）在下载申报表后有变化时，须重新下载申报表；此前上传的申报表保留但不再计入（applicationForm.outdatedFileIds），请重新签字盖章后上传。';
 
 /** Binary downloads are private to the candidate: never kept by a shared cache or the browser's. */
 function sendPrivate(

@@ -13,11 +13,13 @@ import { confirmAutomatically, evaluateAutoConfirmation } from './auto-confirmat
 import * as catalog from './catalog-lookup.repository';
 import { eventKey, submitTodo, todoKeys } from './lifecycle-notices';
 import { assertOneOpen } from './registration-calendar';
+import { reprintSinceSubmission } from './profile-reprint';
 import { afterChange, loadContext } from './registration-context';
 import { supplementOf, toRegistrationView } from './registration-view';
 import type { RegistrationDeps } from './registration-deps';
 import { formReprint, viewOf } from './registration.service';
 import { buildSubmissionSnapshot, insertSubmission } from './submission-snapshot';
+import { assertSupplyOpen } from './supplement-deadline';
 import * as repo from './registrations.repository';
 import {
   applyTransition,
@@ -194,7 +196,7 @@ export function createSubmissionService({
       return db.transaction().execute(async (trx) => {
         const row = await loadOwned(trx, actor.accountId, id, { lock: true });
         const ctx = await loadContext(trx, row);
-        assertTransition(row, 'supply', 'candidate', ctx.phases, now);
+        assertSupplyOpen(row, ctx.phases, now);
         if (row.version !== request.version) throw versionConflict();
         const supplement = supplementOf(row);
         if (!supplement)
@@ -241,13 +243,17 @@ export function createSubmissionService({
       return db.transaction().execute(async (trx) => {
         const row = await loadOwned(trx, actor.accountId, id, { lock: true });
         const phases = await catalog.listPhases(trx, row);
+        // Editable again: the form again if the basic information it prints changed since the
+        // submission (decision 0012).
+        const reprint = await reprintSinceSubmission(trx, row, now);
         const { row: updated } = await applyTransition(trx, {
           row,
           event: 'withdraw',
           actor: candidateActor(actor),
           now,
           phases,
-          patch: { submittedAt: null },
+          patch: { submittedAt: null, ...reprint.patch },
+          ...(reprint.formReprint ? { audit: { after: { formReprint: true } } } : {}),
         });
         await todos.openTodo(
           trx,

@@ -188,6 +188,10 @@ export async function applyTransition(
   const reasons = input.reasons ?? [];
   const entry = await repo.insertEvent(trx, {
     registrationId: row.id,
+    // The area after the transition: a change of area (修改考区) is the new area's event, since
+    // from then on the registration is there (what happened before stays the old area's).
+    examAreaId: updated.examAreaId,
+    cycleId: updated.cycleId,
     event,
     fromStatus: row.status,
     toStatus: plan.to,

@@ -101,11 +101,13 @@ export interface EventGroupRow {
 }
 
 /**
- * Timeline events of the area's registrations of the cycle, counted per Asia/Shanghai day, event
- * and (for a reviewer's decision) reviewer, then named. An event followed by a change of exam
- * area (修改考区) happened in the previous area and is not counted here. The grouping expressions
- * are those of the statistics object of migration 0010 (keep them identical), which lets the
- * planner aggregate in memory.
+ * Timeline events of the area and cycle, counted per Asia/Shanghai day, event and (for a
+ * reviewer's decision) reviewer, then named. Each event carries the area the registration was in
+ * when it happened (migration 0013), so an event before a change of exam area (修改考区) counts in
+ * the area it happened in, and the area's events are read from registration_events_area_idx alone
+ * (an index-only scan of the area's rows, not the national timeline). The grouping expressions are
+ * those of the statistics object of migration 0010 (keep them identical), which lets the planner
+ * aggregate in memory.
  */
 export const eventsPerDaySql = (scope: AreaCycle) => sql<EventGroupRow>`
     with counted as materialized (
@@ -116,16 +118,9 @@ export const eventsPerDaySql = (scope: AreaCycle) => sql<EventGroupRow>`
              count(*)::int as count,
              max(e.occurred_at) as last_at
       from registration_events e
-      join registrations r on r.id = e.registration_id
-      where r.exam_area_id = ${scope.examAreaId}
-        and r.cycle_id = ${scope.cycleId}
+      where e.exam_area_id = ${scope.examAreaId}
+        and e.cycle_id = ${scope.cycleId}
         and e.event in (${sql.join(COUNTED_EVENTS)})
-        and not exists (
-          select 1 from registration_events later
-          where later.registration_id = e.registration_id
-            and later.event = 'change_area'
-            and (later.occurred_at, later.id) > (e.occurred_at, e.id)
-        )
       group by 1, 2, 3
     )
     select c.day, c.event, c.reviewer_id, a.display_name as reviewer_name, c.count, c.last_at
