@@ -4,49 +4,18 @@ import {
   type Browser,
   type Locator,
   type Page,
+  type TestInfo,
 } from '@playwright/test';
-import sharp from 'sharp';
-import { doctorProfileSections, portrait, residentIdNumber as idNumberOf } from './candidate-data';
-import { ADMIN, expectAccessible, expectNoHorizontalOverflow, screenshot } from './fixtures';
+import { adminApi, codeFor, registrationCycleId } from './api';
+import { PASSWORD, type Candidate } from './candidate-data';
+import { check, choose, consoleLogin } from './fixtures';
+import { forAttempt } from './unique';
 
 /*
- * Helpers of the returning-candidate journeys (历史考生, R6/R7): an administrator's import of last
- * year's results in the console, a candidate's sign-up in the browser with the basic information
- * filled through the API (as the 个人中心 pages would; those pages have their own journey), and the
- * steps of 网上报名.
+ * Steps in the browser shared by the registration journeys: an administrator's import of last
+ * year's results in the console (历史考生, R6/R7), a candidate's sign-up, the steps of 网上报名 up
+ * to the materials, and a second exam area open for registration (修改考区, R8).
  */
-
-export const PASSWORD = 'Kaoshi#2024pass';
-
-/** A fresh, valid 居民身份证 number (黄浦区, born 1985–1990). */
-export const residentIdNumber = (): string => idNumberOf('310101', 1985, 6);
-
-export interface Candidate {
-  documentNumber: string;
-  name: string;
-  mobile: string;
-}
-
-let sequence = 0;
-/** A new candidate with a unique document number and mobile. */
-export function newCandidate(name: string): Candidate {
-  sequence += 1;
-  return {
-    documentNumber: residentIdNumber(),
-    name,
-    mobile: `136${String(Date.now() + sequence).slice(-8)}`,
-  };
-}
-
-/** The year of the demonstration cycle open for registration (its previous year is imported). */
-export async function registrationYear(request: APIRequestContext): Promise<number> {
-  const response = await request.get('/api/catalog/overview');
-  expect(response.ok()).toBe(true);
-  const body = (await response.json()) as { exams: { cycles: { year: number }[] }[] };
-  const year = body.exams[0]?.cycles[0]?.year;
-  expect(year, 'a cycle open for registration').toBeDefined();
-  return year ?? 0;
-}
 
 export interface ResultRow {
   candidate: Candidate;
@@ -71,11 +40,7 @@ export async function importPreviousResults(
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
   const page = await context.newPage();
   try {
-    await page.goto('/console/login');
-    await page.getByLabel('用户名').fill(ADMIN.username);
-    await page.getByLabel('密码', { exact: true }).fill(ADMIN.password);
-    await page.getByRole('button', { name: '登录', exact: true }).click();
-    await expect(page.getByRole('heading', { level: 1, name: '工作台' })).toBeVisible();
+    await consoleLogin(page);
     await page.getByRole('navigation', { name: '主菜单' }).getByText('历史考生成绩导入').click();
     await expect(page.getByRole('heading', { level: 1, name: '历史考生成绩导入' })).toBeVisible();
     await page.getByLabel('成绩所属考试年度').fill(String(year));
@@ -107,22 +72,6 @@ export async function importPreviousResults(
   }
 }
 
-/**
- * The newest verification code the development outbox holds for a mobile number. Urgent
- * notifications (a return, a supplement request) go to the same outbox by SMS: only messages that
- * carry a code count.
- */
-export async function codeFor(request: APIRequestContext, to: string): Promise<string> {
-  let code = '';
-  await expect(async () => {
-    const response = await request.get(`/api/dev/outbox?to=${encodeURIComponent(to)}`);
-    const body = (await response.json()) as { messages: { code: string | null }[] };
-    code = body.messages.find((m) => m.code !== null)?.code ?? '';
-    expect(code).toMatch(/^[0-9]{6}$/);
-  }).toPass({ timeout: 10_000 });
-  return code;
-}
-
 /** 注册账号 in the browser; the candidate lands in 个人中心, logged in. */
 export async function signUp(page: Page, candidate: Candidate): Promise<void> {
   await page.goto('/');
@@ -145,81 +94,6 @@ export async function signUp(page: Page, candidate: Candidate): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: '个人中心' })).toBeVisible();
 }
 
-/** The basic information and base photo, saved through the API with the page's session. */
-export async function fillBasicInformation(page: Page): Promise<void> {
-  const request = page.request;
-  const session = (await (await request.get('/api/auth/session')).json()) as { csrfToken: string };
-  const send = async (method: 'post' | 'put', url: string, data: unknown) => {
-    const response = await request[method](url, {
-      data,
-      headers: { 'x-csrf-token': session.csrfToken },
-    });
-    expect(response.ok(), `${method} ${url}: ${await response.text()}`).toBe(true);
-    return response;
-  };
-  let version = (
-    (await (await request.get('/api/candidate/profile')).json()) as { version: number }
-  ).version;
-  for (const [path, data] of doctorProfileSections('local')) {
-    const saved = await send('put', `/api/candidate/profile/${path}`, { version, data });
-    version = ((await saved.json()) as { version: number }).version;
-  }
-  await send('post', '/api/candidate/profile/photo', {
-    contentBase64: (await portrait()).toString('base64'),
-  });
-}
-
-/**
- * A scanned page: a white sheet with a few lines of "text" and some paper grain, so that the
- * re-encoded JPEG has a realistic size (noise makes it big enough to watch its upload progress).
- */
-export async function scanJpeg(grain = 0): Promise<Buffer> {
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="1650">
-    <rect x="90" y="180" width="750" height="60" fill="#222"/>
-    <rect x="90" y="300" width="1020" height="12" fill="#333"/>
-    <rect x="90" y="390" width="780" height="12" fill="#333"/></svg>`;
-  const paper = sharp({
-    create: {
-      width: 1200,
-      height: 1650,
-      channels: 3,
-      background: '#ffffff',
-      ...(grain > 0 ? { noise: { type: 'gaussian' as const, mean: 235, sigma: grain } } : {}),
-    },
-  });
-  const base = await paper.png().toBuffer();
-  return sharp(base)
-    .composite([{ input: Buffer.from(svg) }])
-    .jpeg({ quality: 85 })
-    .toBuffer();
-}
-
-/** Pick an option of an antd Select (typing `search` first into a searchable one). */
-export async function choose(
-  page: Page,
-  field: Locator,
-  option: string | RegExp,
-  search?: string,
-): Promise<void> {
-  const select = field.locator('xpath=ancestor::div[contains(@class, "ant-select ")][1]');
-  await expect(async () => {
-    await field.click();
-    if (search !== undefined) await field.fill(search);
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
-      .first()
-      .click({ timeout: 2_000 });
-    await expect(select).toContainText(option, { timeout: 1_000 });
-  }).toPass({ timeout: 15_000 });
-}
-
-/** The page fits its width, passes axe, and is saved for a person to look at. */
-export async function check(page: Page, name: string): Promise<void> {
-  await expectNoHorizontalOverflow(page);
-  await expectAccessible(page, name);
-  await screenshot(page, name);
-}
-
 /** The card of the current step of 网上报名, by its title. */
 export const stepCard = (page: Page, title: string): Locator =>
   page
@@ -234,15 +108,21 @@ export const slotCard = (scope: Locator, label: string): Locator =>
 
 /**
  * 网上报名 from the start card to the materials step: city and test site, specialty 303, the
- * registration info, the photo, the form download. Leaves the page on 上传材料.
+ * registration info, the photo, the form download. Leaves the page on 上传材料. With `shots`, each
+ * step is checked (width, axe) and saved as `${shots}-<step>` for a person to look at.
  */
 export async function registerUpToMaterials(
   page: Page,
-  choice: { city: string; testSite: RegExp },
+  choice: { city: string | RegExp; testSite: string | RegExp },
   shots?: string,
 ): Promise<void> {
+  const shot = async (step: string) => {
+    if (shots) await check(page, `${shots}-${step}`);
+  };
   await page.goto('/registration');
   await expect(page.getByRole('heading', { level: 1, name: '网上报名' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '进入网上报名' })).toBeVisible();
+  await shot('start');
   await page.getByRole('button', { name: '进入网上报名' }).click();
   await expect(page.getByRole('heading', { name: /报名状态：未提交/ })).toBeVisible();
 
@@ -250,7 +130,7 @@ export async function registerUpToMaterials(
   await expect(area).toBeVisible();
   await choose(page, page.getByRole('combobox', { name: /报名地市/ }), choice.city);
   await choose(page, page.getByRole('combobox', { name: /考点/ }), choice.testSite);
-  if (shots) await check(page, `${shots}-area`);
+  await shot('area');
   await area.getByRole('button', { name: '保存' }).click();
 
   const specialty = stepCard(page, '选择专业和级别');
@@ -258,11 +138,14 @@ export async function registerUpToMaterials(
   await choose(page, page.getByRole('combobox', { name: /报考专业/ }), /303 内科学/, '303');
   await specialty.getByRole('button', { name: '保存' }).click();
   await expect(specialty.getByText('符合报考条件', { exact: true })).toBeVisible();
+  await shot('specialty');
   await specialty.getByRole('link', { name: '下一步' }).click();
 
+  // The employer comes prefilled from the basic information.
   const info = stepCard(page, '填写报名信息');
   await expect(info.getByLabel('工作单位')).toHaveValue('上海市第一人民医院');
   await info.getByLabel('从事本专业工作年限（年）').fill('12');
+  await shot('info');
   await info.getByRole('button', { name: '保存' }).click();
 
   const photo = stepCard(page, '确认报名照片');
@@ -275,6 +158,7 @@ export async function registerUpToMaterials(
   await form.getByRole('link', { name: '下载申报表' }).click();
   expect((await download).suggestedFilename()).toMatch(/\.pdf$/);
   await expect(form.getByText(/已于 .* 下载申报表/)).toBeVisible();
+  await shot('form');
   await form.getByRole('link', { name: '下一步' }).click();
   await expect(stepCard(page, '上传材料')).toBeVisible();
 }
@@ -296,35 +180,6 @@ export async function fillRequiredSlots(page: Page, scan: Buffer): Promise<void>
   }
 }
 
-/** The demonstration cycle's id (the one open for registration). */
-export async function registrationCycleId(request: APIRequestContext): Promise<number> {
-  const response = await request.get('/api/catalog/overview');
-  const body = (await response.json()) as { exams: { cycles: { id: number }[] }[] };
-  const id = body.exams[0]?.cycles[0]?.id;
-  expect(id, 'a cycle open for registration').toBeDefined();
-  return id ?? 0;
-}
-
-/** An API context logged in as the platform administrator (cookies and CSRF token of its own). */
-async function adminApi(request: APIRequestContext) {
-  const csrf = ((await (await request.get('/api/auth/session')).json()) as { csrfToken: string })
-    .csrfToken;
-  const login = await request.post('/api/auth/login', {
-    data: { username: ADMIN.username, password: ADMIN.password, portal: 'console' },
-    headers: { 'x-csrf-token': csrf },
-  });
-  expect(login.ok(), `admin login: ${await login.text()}`).toBe(true);
-  const token = ((await login.json()) as { csrfToken: string }).csrfToken;
-  return async <T>(method: 'get' | 'post' | 'put', url: string, data?: unknown): Promise<T> => {
-    const response = await request[method](url, {
-      data,
-      headers: method === 'get' ? {} : { 'x-csrf-token': token },
-    });
-    expect(response.ok(), `${method} ${url}: ${await response.text()}`).toBe(true);
-    return (await response.json()) as T;
-  };
-}
-
 export interface OpenedArea {
   code: string;
   name: string;
@@ -333,50 +188,61 @@ export interface OpenedArea {
 }
 
 /**
+ * Exam areas the change-of-area journey may open, one per attempt (a retry or a repeat of the
+ * journey adds the next), none of them among those the exam-admin journey adds in the console:
+ * code, name, a registration city with its code, a test site code.
+ */
+const OTHER_AREAS = [
+  ['36', '江西', '360102', '东湖区', '3601'],
+  ['37', '山东', '370102', '历下区', '3701'],
+  ['41', '河南', '410102', '中原区', '4101'],
+  ['42', '湖北', '420102', '江岸区', '4201'],
+] as const;
+
+/**
  * A second exam area whose registration is open in the demonstration cycle, as an administrator
  * sets it up in the console (done through the API here; the console pages have their own
  * journey): one registration city, one test site, Shanghai's calendar and specialties with fees.
  */
-export async function openAnotherArea(request: APIRequestContext): Promise<OpenedArea> {
-  const area: OpenedArea = {
-    code: '32',
-    name: '江苏',
-    city: '玄武区',
-    testSite: '演示考点（玄武区）',
-  };
-  const call = await adminApi(request);
+export async function openAnotherArea(
+  request: APIRequestContext,
+  testInfo: TestInfo,
+): Promise<OpenedArea> {
+  const [code, name, cityCode, city, siteCode] = forAttempt(OTHER_AREAS, testInfo);
+  const area: OpenedArea = { code, name, city, testSite: `演示考点（${city}）` };
+  const admin = await adminApi(request);
   const cycleId = await registrationCycleId(request);
-  const areas = await call<{ items: { id: number; code: string }[] }>('get', '/api/exam-areas');
+  const areas = await admin.send<{ items: { id: number; code: string }[] }>(
+    'get',
+    '/api/exam-areas',
+  );
   const shanghai = areas.items.find((a) => a.code === '31');
   expect(shanghai, 'the Shanghai area').toBeDefined();
-  const created =
-    areas.items.find((a) => a.code === area.code) ??
-    (await call<{ id: number }>('post', '/api/admin/exam-areas', {
-      code: area.code,
-      name: area.name,
-    }));
-  await call('post', `/api/admin/exam-areas/${created.id}/cities`, {
-    code: '320102',
-    name: area.city,
+  const created = await admin.send<{ id: number }>('post', '/api/admin/exam-areas', {
+    code,
+    name,
   });
-  await call('post', `/api/admin/exam-areas/${created.id}/test-sites`, {
-    code: '3201',
+  await admin.send('post', `/api/admin/exam-areas/${created.id}/cities`, {
+    code: cityCode,
+    name: city,
+  });
+  await admin.send('post', `/api/admin/exam-areas/${created.id}/test-sites`, {
+    code: siteCode,
     name: area.testSite,
     address: '演示数据，非真实地址',
   });
   const from = `/api/admin/cycles/${cycleId}/exam-areas/${shanghai?.id ?? 0}`;
   const to = `/api/admin/cycles/${cycleId}/exam-areas/${created.id}`;
-  const calendar = await call<{ phases: { kind: string; startsAt: string; endsAt: string }[] }>(
-    'get',
-    `${from}/calendar`,
-  );
-  await call('put', `${to}/calendar`, {
+  const calendar = await admin.send<{
+    phases: { kind: string; startsAt: string; endsAt: string }[];
+  }>('get', `${from}/calendar`);
+  await admin.send('put', `${to}/calendar`, {
     phases: calendar.phases.map(({ kind, startsAt, endsAt }) => ({ kind, startsAt, endsAt })),
   });
-  const offerings = await call<{
+  const offerings = await admin.send<{
     items: { specialtyId: number; feePerSubjectFen: number; active: boolean }[];
   }>('get', `${from}/offerings`);
-  await call('put', `${to}/offerings`, {
+  await admin.send('put', `${to}/offerings`, {
     offerings: offerings.items
       .filter((o) => o.active)
       .map(({ specialtyId, feePerSubjectFen }) => ({ specialtyId, feePerSubjectFen })),

@@ -1,35 +1,17 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { onePagePdf } from '../support/candidate-data';
 import {
-  ADMIN,
-  chooseOption,
+  consoleLogin,
+  choose,
   expectAccessible,
   expectNoHorizontalOverflow,
   screenshot,
 } from '../support/fixtures';
+import { attemptOf, forAttempt } from '../support/unique';
 
 // The journeys below walk through many pages with an axe check on each: give them room when the
 // machine is busy.
 test.describe.configure({ timeout: 180_000 });
-
-/** A minimal valid one-page PDF, built in the test. */
-function minimalPdf(): Buffer {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>',
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((object, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
-}
 
 /** `YYYY-MM-DD` plus some days (calendar arithmetic on the date alone). */
 function addDays(date: string, days: number): string {
@@ -38,7 +20,10 @@ function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** Exam areas the journey below may add, one per attempt (code, name). */
+/**
+ * Exam areas the journey below may add, one per attempt (code, name); support/returning.ts opens
+ * others.
+ */
 const NEW_AREAS = [
   ['33', '浙江'],
   ['32', '江苏'],
@@ -46,33 +31,31 @@ const NEW_AREAS = [
   ['35', '福建'],
 ] as const;
 
-async function login(page: Page) {
-  await page.goto('/console/login');
-  await page.getByLabel('用户名').fill(ADMIN.username);
-  await page.getByLabel('密码', { exact: true }).fill(ADMIN.password);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name: '工作台' })).toBeVisible();
-}
-
 test('a platform admin sets the registration deadline and publishes a notice with a PDF', async ({
   page,
   browser,
   baseURL,
 }) => {
-  await login(page);
+  await consoleLogin(page);
   const nav = page.getByRole('navigation', { name: '主菜单' });
   for (const item of ['考试日程', '考试通知', '考点管理', '开考专业与收费', '专业目录']) {
     await expect(nav.getByText(item, { exact: true })).toBeVisible();
   }
 
-  // 考试日程: move the last day of 网上报名 three days later, save, reload, see it kept.
+  // 考试日程: move the last day of 网上报名 three days, save, reload, see it kept. Later, unless an
+  // earlier attempt (the database outlives a retry) did so already and 报名确认 would then end
+  // before 网上报名: then three days earlier, back to where it was.
   await nav.getByText('考试日程').click();
   await expect(page.getByRole('heading', { level: 1, name: '考试日程' })).toBeVisible();
-  const registration = page.getByRole('group', { name: '网上报名' });
+  const registration = page.getByRole('group', { name: '网上报名', exact: true });
   const endDate = registration.getByLabel('截止日期（最后一天）');
   await expect(endDate).not.toHaveValue('');
   const before = await endDate.inputValue();
-  const after = addDays(before, 3);
+  const confirmationEnd = await page
+    .getByRole('group', { name: '报名确认', exact: true })
+    .getByLabel('截止日期（最后一天）')
+    .inputValue();
+  const after = addDays(before, addDays(before, 3) <= confirmationEnd ? 3 : -3);
   await expect(registration.getByLabel('截止时刻')).toHaveValue('24:00');
   await expectAccessible(page, 'calendar admin');
   await screenshot(page, 'exam-admin-calendar-desktop');
@@ -117,7 +100,7 @@ test('a platform admin sets the registration deadline and publishes a notice wit
   await card.locator('input[type="file"]').setInputFiles({
     name: '报名须知.pdf',
     mimeType: 'application/pdf',
-    buffer: minimalPdf(),
+    buffer: onePagePdf(),
   });
   await expect(card.getByRole('link', { name: '下载 报名须知.pdf' })).toBeVisible();
   await expect(card.getByRole('link', { name: '下载 报名须知.pdf' })).toHaveAttribute(
@@ -175,10 +158,9 @@ test('a platform admin keeps exam areas, registration cities, cycles, area rules
   page,
 }, testInfo) => {
   // The run's database outlives a retry: each attempt adds its own area and past cycle.
-  const attempt = testInfo.retry + testInfo.repeatEachIndex;
-  const [areaCode, areaName] = NEW_AREAS[attempt % NEW_AREAS.length]!;
-  const pastYear = String(2019 - attempt);
-  await login(page);
+  const [areaCode, areaName] = forAttempt(NEW_AREAS, testInfo);
+  const pastYear = String(2019 - attemptOf(testInfo));
+  await consoleLogin(page);
   const nav = page.getByRole('navigation', { name: '主菜单' });
   const toast = (text: string) => page.locator('.ant-message').getByText(text);
   const rows = (region: string) =>
@@ -219,7 +201,7 @@ test('a platform admin keeps exam areas, registration cities, cycles, area rules
   await expect(rows('考区列表').filter({ hasText: areaName })).toHaveCount(1);
 
   // Its registration cities: pick the area, add two, take one out of use.
-  await chooseOption(page, page.locator('#scope-area'), areaName);
+  await choose(page, page.locator('#scope-area'), areaName);
   await expect(page.getByRole('heading', { name: `${areaName}的报名地市` })).toBeVisible();
   await expect(page.getByText('本考区还没有报名地市')).toBeVisible();
   for (const [code, name] of [
@@ -277,7 +259,7 @@ test('a platform admin keeps exam areas, registration cities, cycles, area rules
   await expect(page.getByRole('heading', { level: 1, name: '考区报考规则' })).toBeVisible();
   const household = page.getByRole('switch', { name: '非本市户籍考生须提交居住证明' });
   await expect(household).toHaveAttribute('aria-checked', 'true'); // Shanghai
-  await chooseOption(page, page.locator('#scope-area'), areaName);
+  await choose(page, page.locator('#scope-area'), areaName);
   await expect(page.getByText('本考区尚未保存自己的报考规则')).toBeVisible();
   await expect(household).toHaveAttribute('aria-checked', 'false');
   await household.click();
@@ -320,7 +302,7 @@ test.describe('exam administration on a phone', () => {
   test.use({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
 
   test('the calendar page fits the screen', async ({ page }) => {
-    await login(page);
+    await consoleLogin(page);
     await page.goto('/console/calendar');
     await expect(page.getByRole('heading', { level: 1, name: '考试日程' })).toBeVisible();
     await expect(
@@ -332,7 +314,7 @@ test.describe('exam administration on a phone', () => {
   });
 
   test('the exam areas, cycles and area rules pages fit the screen', async ({ page }) => {
-    await login(page);
+    await consoleLogin(page);
     for (const [path, title, ready, shot] of [
       ['/console/exam-areas', '考区与报名地市', '上海的报名地市', 'exam-admin-areas-phone'],
       ['/console/cycles', '考试年度', '新增考试年度', 'exam-admin-cycles-phone'],

@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import {
-  ADMIN,
+  consoleLogin,
   expectAccessible,
   expectNoHorizontalOverflow,
   screenshot,
@@ -12,14 +12,6 @@ test.describe.configure({ timeout: 120_000 });
 const HEADER = '证件号码,姓名,报名地市,考点,专业代码,级别,科目1,科目2,科目3,科目4,缺考,违纪';
 const ID = '110101199003074514';
 
-async function login(page: Page) {
-  await page.goto('/console/login');
-  await page.getByLabel('用户名').fill(ADMIN.username);
-  await page.getByLabel('密码', { exact: true }).fill(ADMIN.password);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name: '工作台' })).toBeVisible();
-}
-
 const csv = (city: string) => ({
   name: '成绩.csv',
   mimeType: 'text/csv',
@@ -29,7 +21,7 @@ const csv = (city: string) => ({
 test('an administrator checks a results file, sees the faulty row, then imports the fixed file', async ({
   page,
 }) => {
-  await login(page);
+  await consoleLogin(page);
   await page.getByRole('navigation', { name: '主菜单' }).getByText('历史考生成绩导入').click();
   await expect(page.getByRole('heading', { level: 1, name: '历史考生成绩导入' })).toBeVisible();
   await page.getByLabel('成绩所属考试年度').fill('2023');
@@ -59,7 +51,7 @@ test.describe('on a phone', () => {
   test.use({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
 
   test('the page fits the screen', async ({ page }) => {
-    await login(page);
+    await consoleLogin(page);
     await page.goto('/console/previous-results');
     await expect(page.getByRole('heading', { level: 1, name: '历史考生成绩导入' })).toBeVisible();
     await expect(page.getByLabel('成绩所属考试年度')).toBeVisible();

@@ -1,20 +1,23 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import {
-  ADMIN,
+  adminApi,
+  apiOf,
+  draftRegistration,
+  fillBasicInformation,
+  registrationCycleId,
+  signUpThroughApi,
+  staffMember,
+  submitRegistration,
+  type Registration,
+} from '../support/api';
+import { newCandidate, scanJpeg } from '../support/candidate-data';
+import {
+  choose,
   expectAccessible,
   expectNoHorizontalOverflow,
   screenshot,
 } from '../support/fixtures';
-import {
-  choose,
-  fillBasicInformation,
-  newCandidate,
-  PASSWORD,
-  registrationCycleId,
-  scanJpeg,
-  slotCard,
-  stepCard,
-} from '../support/returning';
+import { slotCard, stepCard } from '../support/returning';
 
 // Issue #6, the candidate's side of qualification review (R18, R19): a qualification reviewer asks
 // a candidate with a confirmed registration for two more materials (through the API); the
@@ -30,111 +33,17 @@ const HOUR = 3_600_000;
 
 test.use({ actionTimeout: 15_000 });
 
-type Send = <T>(method: 'get' | 'post' | 'put', url: string, data?: unknown) => Promise<T>;
-
-/** JSON calls on a request context with its session's CSRF token (cookies shared with its pages). */
-async function apiOf(request: APIRequestContext) {
-  let csrf = ((await (await request.get('/api/auth/session')).json()) as { csrfToken: string })
-    .csrfToken;
-  const send: Send = async <T>(method: 'get' | 'post' | 'put', url: string, data?: unknown) => {
-    const response =
-      method === 'get'
-        ? await request.get(url)
-        : await request[method](url, { data, headers: { 'x-csrf-token': csrf } });
-    expect(response.ok(), `${method} ${url}: ${await response.text()}`).toBe(true);
-    return (await response.json()) as T;
-  };
-  const login = async (username: string, password: string, portal: 'candidate' | 'console') => {
-    csrf = (
-      await send<{ csrfToken: string }>('post', '/api/auth/login', { username, password, portal })
-    ).csrfToken;
-  };
-  return { send, login };
-}
-
-interface Registration {
-  id: number;
-  version: number;
-  registrationNumber: string;
-  materialSlots: { key: string; required: boolean }[];
-}
-
 /**
  * A candidate signed up through the API (as the sign-up page would), with the basic information,
  * and a registration in 松江区 for 303 内科学 with the form downloaded and every required file,
  * submitted unless told otherwise.
  */
 async function submittedCandidate(page: Page, name: string, submit = true): Promise<Registration> {
-  const request = page.request;
-  const candidate = newCandidate(name);
-  const api = await apiOf(request);
-  await api.send('post', '/api/candidate/signup/code', { mobile: candidate.mobile });
-  let code = '';
-  await expect(async () => {
-    const body = (await (await request.get(`/api/dev/outbox?to=${candidate.mobile}`)).json()) as {
-      messages: { code: string | null }[];
-    };
-    code = body.messages[0]?.code ?? '';
-    expect(code).toMatch(/^[0-9]{6}$/);
-  }).toPass({ timeout: 10_000 });
-  await api.send('post', '/api/candidate/signup', {
-    documentType: 'resident_id',
-    documentNumber: candidate.documentNumber,
-    name,
-    mobile: candidate.mobile,
-    code,
-    password: PASSWORD,
-    consent: true,
-  });
-  await api.login(candidate.mobile, PASSWORD, 'candidate');
-  await fillBasicInformation(page);
-
-  const cycleId = await registrationCycleId(request);
-  let r = await api.send<Registration>('post', '/api/registrations', {
-    cycleId,
-    examAreaCode: '31',
-  });
-  const choices = await api.send<{
-    cities: { id: number; name: string }[];
-    testSites: { id: number }[];
-  }>('get', `/api/registrations/${r.id}/choices`);
-  r = await api.send<Registration>('put', `/api/registrations/${r.id}/area`, {
-    version: r.version,
-    cityId: choices.cities.find((c) => c.name === '松江区')?.id,
-    testSiteId: choices.testSites[0]?.id,
-  });
-  r = await api.send<Registration>('put', `/api/registrations/${r.id}/specialty`, {
-    version: r.version,
-    specialtyCode: '303',
-  });
-  r = await api.send<Registration>('put', `/api/registrations/${r.id}/info`, {
-    version: r.version,
-    employer: '上海市第一人民医院',
-    department: '内科',
-    post: '住院医师',
-    yearsInSpecialty: 12,
-    educationIndex: 0,
-    earlyApplicationClaim: 'none',
-  });
-  r = await api.send<Registration>('post', `/api/registrations/${r.id}/photo-confirmation`);
-  expect((await request.get(`/api/registrations/${r.id}/application-form.pdf`)).ok()).toBe(true);
-  for (const [n, slot] of r.materialSlots.filter((s) => s.required).entries()) {
-    r = await api.send<Registration>('post', `/api/registrations/${r.id}/materials/${slot.key}`, {
-      fileName: `扫描件-${n + 1}.jpg`,
-      contentBase64: (await scanJpeg()).toString('base64'),
-    });
-  }
-  if (!submit) return r;
-  const response = await request.post(`/api/registrations/${r.id}/submit`, {
-    headers: {
-      'idempotency-key': `e2e-supplement-${r.id}-${Date.now()}`,
-      'x-csrf-token': (
-        (await (await request.get('/api/auth/session')).json()) as { csrfToken: string }
-      ).csrfToken,
-    },
-  });
-  expect(response.ok(), await response.text()).toBe(true);
-  return r;
+  const api = await apiOf(page.request);
+  await signUpThroughApi(api, newCandidate(name));
+  await fillBasicInformation(api);
+  const r = await draftRegistration(api, '松江区');
+  return submit ? submitRegistration(api, r.id) : r;
 }
 
 interface Phase {
@@ -143,10 +52,9 @@ interface Phase {
   endsAt: string;
 }
 
-/** The platform administrator: staff of 上海 and Shanghai's calendar of the open cycle. */
-async function administration(request: APIRequestContext) {
-  const admin = await apiOf(request);
-  await admin.login(ADMIN.username, ADMIN.password, 'console');
+/** The platform administrator's hold on Shanghai's calendar of the open cycle. */
+async function shanghaiCalendar(request: APIRequestContext) {
+  const admin = await adminApi(request);
   const areas = await admin.send<{ items: { id: number; code: string }[] }>(
     'get',
     '/api/exam-areas',
@@ -158,7 +66,6 @@ async function administration(request: APIRequestContext) {
     ({ kind, startsAt, endsAt }) => ({ kind, startsAt, endsAt }),
   );
   return {
-    original,
     /** Moves the start of 审核结果公布 (R18), the rest of the calendar as it was. */
     publishFrom: (startsAt: Date) =>
       admin.send('put', calendarUrl, {
@@ -167,30 +74,6 @@ async function administration(request: APIRequestContext) {
         ),
       }),
     restore: () => admin.send('put', calendarUrl, { phases: original }),
-    /** A reviewer of 上海 with the password already changed, logged in on `into`. */
-    async staff(
-      into: APIRequestContext,
-      role: 'confirmation_reviewer' | 'qualification_reviewer',
-      displayName: string,
-    ) {
-      const username = `${role.slice(0, 2)}${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
-      const initialPassword = 'First-Login-Passw0rd';
-      await admin.send('post', '/api/staff/accounts', {
-        username,
-        displayName,
-        roles: [role],
-        examAreaId: shanghai,
-        initialPassword,
-      });
-      const api = await apiOf(into);
-      await api.login(username, initialPassword, 'console');
-      await api.send('post', '/api/auth/password', {
-        currentPassword: initialPassword,
-        newPassword: STAFF_PASSWORD,
-      });
-      await api.login(username, STAFF_PASSWORD, 'console');
-      return api;
-    },
   };
 }
 
@@ -223,12 +106,21 @@ test('a candidate supplies the materials a qualification reviewer asked for and 
   baseURL,
 }) => {
   test.setTimeout(300_000);
-  const adminContext = await playwright.request.newContext({ baseURL: baseURL ?? '' });
-  const staffContext = await playwright.request.newContext({ baseURL: baseURL ?? '' });
-  const qualifierContext = await playwright.request.newContext({ baseURL: baseURL ?? '' });
-  const admin = await administration(adminContext);
-  const confirmer = await admin.staff(staffContext, 'confirmation_reviewer', '周确认');
-  const qualifier = await admin.staff(qualifierContext, 'qualification_reviewer', '吴资审');
+  const newContext = () => playwright.request.newContext({ baseURL: baseURL ?? '' });
+  const adminContext = await newContext();
+  const admin = await shanghaiCalendar(adminContext);
+  const { api: confirmer } = await staffMember(
+    newContext,
+    'confirmation_reviewer',
+    '周确认',
+    STAFF_PASSWORD,
+  );
+  const { api: qualifier } = await staffMember(
+    newContext,
+    'qualification_reviewer',
+    '吴资审',
+    STAFF_PASSWORD,
+  );
   // Results are published in a day: decisions taken now stay hidden until then (R18).
   await admin.publishFrom(new Date(Date.now() + 24 * HOUR));
   const candidateContext = await browser.newContext({ viewport: DESKTOP });
@@ -397,8 +289,8 @@ test('a candidate supplies the materials a qualification reviewer asked for and 
     await admin.restore();
     await candidateContext.close();
     await adminContext.dispose();
-    await staffContext.dispose();
-    await qualifierContext.dispose();
+    await confirmer.request.dispose();
+    await qualifier.request.dispose();
   }
 });
 

@@ -1,20 +1,15 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { screenshot } from '../support/fixtures';
+import { apiOf, fillBasicInformation, registrationYear } from '../support/api';
+import { newCandidate, scanJpeg, type Candidate } from '../support/candidate-data';
+import { check, choose, screenshot } from '../support/fixtures';
 import {
-  check,
-  choose,
-  fillBasicInformation,
   fillRequiredSlots,
   importPreviousResults,
-  newCandidate,
   openAnotherArea,
   registerUpToMaterials,
-  registrationYear,
-  scanJpeg,
   signUp,
   slotCard,
   stepCard,
-  type Candidate,
 } from '../support/returning';
 
 // Issue #5, R6/R7/R17: an administrator imports last year's results; a candidate who failed last
@@ -97,7 +92,7 @@ test('a returning candidate who failed last year is confirmed automatically at s
   );
 
   await signUp(page, candidate);
-  await fillBasicInformation(page);
+  await fillBasicInformation(await apiOf(page.request));
   await registerUpToMaterials(
     page,
     { city: '黄浦区', testSite: /演示考点一/ },
@@ -115,8 +110,16 @@ test('a returning candidate who failed last year is confirmed automatically at s
 
   // Two pages chosen at once go one after another, each with its percentage; the second fails
   // (the connection drops) and is sent again alone while the first stays stored.
-  const page1 = { name: '成绩单-第1页.jpg', mimeType: 'image/jpeg', buffer: await scanJpeg(40) };
-  const page2 = { name: '成绩单-第2页.jpg', mimeType: 'image/jpeg', buffer: await scanJpeg(30) };
+  const page1 = {
+    name: '成绩单-第1页.jpg',
+    mimeType: 'image/jpeg',
+    buffer: await scanJpeg({ grain: 40 }),
+  };
+  const page2 = {
+    name: '成绩单-第2页.jpg',
+    mimeType: 'image/jpeg',
+    buffer: await scanJpeg({ grain: 30 }),
+  };
   await throttleUploads(page, 96 * 1024);
   await previous.locator('input[type=file]').setInputFiles([page1, page2]);
   const progress1 = progressOf(previous, page1.name);
@@ -186,7 +189,7 @@ test.describe('on a phone', () => {
     await importPreviousResults(browser, year - 1, [failedLastYear(candidate)]);
 
     await signUp(page, candidate);
-    await fillBasicInformation(page);
+    await fillBasicInformation(await apiOf(page.request));
     await check(page, 'returning-me-phone');
     // Same test site as last year, another city.
     await registerUpToMaterials(
@@ -257,11 +260,11 @@ test.describe('on a phone', () => {
 test('a candidate changes the exam area before submitting and submits in the new area', async ({
   page,
   request,
-}) => {
-  const area = await openAnotherArea(request);
+}, testInfo) => {
+  const area = await openAnotherArea(request, testInfo);
   const candidate = newCandidate('孙嘉怡');
   await signUp(page, candidate);
-  await fillBasicInformation(page);
+  await fillBasicInformation(await apiOf(page.request));
   await registerUpToMaterials(page, { city: '黄浦区', testSite: /演示考点一/ });
   await fillRequiredSlots(page, await scanJpeg());
   const banner = page.locator('section.or-status');

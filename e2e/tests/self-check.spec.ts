@@ -1,21 +1,18 @@
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
-import { expectAccessible, expectNoHorizontalOverflow, screenshot } from '../support/fixtures';
+import {
+  choose,
+  expectAccessible,
+  expectNoHorizontalOverflow,
+  fillDate,
+  screenshot,
+} from '../support/fixtures';
+import { registrationCycle } from '../support/api';
+
+// Each journey checks three states of a long form with axe and a full-page picture: give it room
+// when the machine is busy.
+test.describe.configure({ timeout: 120_000 });
 
 const EMPLOYER = '上海市第一人民医院';
-
-interface Overview {
-  exams: { cycles: { id: number; name: string; workYearsCutoff: string }[] }[];
-}
-
-/** The preselected cycle (the most recent) and its work-years cut-off. */
-async function currentCycle(request: APIRequestContext) {
-  const response = await request.get('/api/catalog/overview');
-  expect(response.ok()).toBe(true);
-  const overview = (await response.json()) as Overview;
-  const cycle = overview.exams[0]?.cycles[0];
-  if (!cycle) throw new Error('the demo cycle is missing');
-  return cycle;
-}
 
 /** `date` moved by whole years and days (UTC calendar arithmetic, YYYY-MM-DD). */
 function shift(date: string, years: number, days = 0): string {
@@ -30,30 +27,8 @@ function step(page: Page, title: string): Locator {
   return page.locator('.section-card', { has: page.getByRole('heading', { name: title }) });
 }
 
-/** Type a date into an antd DatePicker and confirm it. */
-async function fillDate(field: Locator, value: string) {
-  await field.click();
-  await field.fill(value);
-  await field.press('Enter');
-  await expect(field).toHaveValue(value);
-}
-
-/** Pick an option of an antd Select (typing `search` first into a searchable one). */
-async function choose(page: Page, field: Locator, option: string | RegExp, search?: string) {
-  const select = field.locator('xpath=ancestor::div[contains(@class, "ant-select ")][1]');
-  // The list opens with an animation; a click that lands before it settles is tried again.
-  await expect(async () => {
-    await field.click();
-    if (search !== undefined) await field.fill(search);
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
-      .click({ timeout: 2_000 });
-    await expect(select).toHaveText(option, { timeout: 1_000 });
-  }).toPass({ timeout: 15_000 });
-}
-
 async function selfCheckJourney(page: Page, request: APIRequestContext, device: string) {
-  const cycle = await currentCycle(request);
+  const cycle = await registrationCycle(request);
 
   // From the portal home to the self-check page.
   await page.goto('/');

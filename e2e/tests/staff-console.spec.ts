@@ -1,11 +1,13 @@
 import { expect, test } from '@playwright/test';
 import {
   ADMIN,
-  chooseOption,
+  choose,
+  consoleLogin,
   expectAccessible,
   expectNoHorizontalOverflow,
   screenshot,
 } from '../support/fixtures';
+import { uniqueUsername } from '../support/unique';
 
 test('a platform admin logs in and sees the console with navigation for the role', async ({
   page,
@@ -47,14 +49,11 @@ test('a platform admin logs in and sees the console with navigation for the role
 test('an admin creates a reviewer, who must change the initial password and then sees only the reviewer menu', async ({
   page,
 }) => {
-  const username = `reviewer${Date.now().toString(36)}`;
+  const username = uniqueUsername('reviewer');
   const initialPassword = 'First-Login-Passw0rd';
   const newPassword = 'My-Own-Passw0rd-2027';
 
-  await page.goto('/console/login');
-  await page.getByLabel('用户名').fill(ADMIN.username);
-  await page.getByLabel('密码', { exact: true }).fill(ADMIN.password);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await consoleLogin(page);
   await page.getByRole('navigation', { name: '主菜单' }).getByText('人员管理').click();
   await page.getByRole('button', { name: '新增人员' }).click();
 
@@ -65,7 +64,7 @@ test('an admin creates a reviewer, who must change the initial password and then
   await dialog.getByLabel('角色').click();
   await page.locator('.ant-select-item-option', { hasText: '报名确认审核员' }).click();
   await dialog.getByLabel('姓名').click(); // close the role list
-  await chooseOption(page, dialog.getByLabel('所属考区'), '上海');
+  await choose(page, dialog.getByLabel('所属考区'), '上海');
   await dialog.getByLabel('初始密码').fill(initialPassword);
   await expectAccessible(page, 'create staff dialog');
   await screenshot(page, 'console-create-staff-desktop');

@@ -1,21 +1,13 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { apiOf, fillBasicInformation, registrationCycleId, staffMember } from '../support/api';
+import { newCandidate, scanJpeg } from '../support/candidate-data';
 import {
-  ADMIN,
+  check,
   expectAccessible,
   expectNoHorizontalOverflow,
   screenshot,
 } from '../support/fixtures';
-import {
-  check,
-  fillBasicInformation,
-  fillRequiredSlots,
-  newCandidate,
-  registerUpToMaterials,
-  registrationCycleId,
-  scanJpeg,
-  signUp,
-  stepCard,
-} from '../support/returning';
+import { fillRequiredSlots, registerUpToMaterials, signUp, stepCard } from '../support/returning';
 
 // Issue #7 (R11, R12): a candidate submits; a confirmation reviewer returns the registration
 // through the review API with a reason of the area's catalogue; the candidate sees the to-do item
@@ -41,67 +33,6 @@ function beijingEnd(iso: string): string {
     : `${date} ${pad(shifted.getUTCHours())}:${pad(shifted.getUTCMinutes())}`;
 }
 
-/** JSON calls with the CSRF token of the context's session. */
-async function apiOf(request: APIRequestContext) {
-  let csrf = ((await (await request.get('/api/auth/session')).json()) as { csrfToken: string })
-    .csrfToken;
-  const send = async <T>(method: 'get' | 'post', url: string, data?: unknown): Promise<T> => {
-    const response =
-      method === 'get'
-        ? await request.get(url)
-        : await request.post(url, { data, headers: { 'x-csrf-token': csrf } });
-    expect(response.ok(), `${method} ${url}: ${await response.text()}`).toBe(true);
-    return (await response.json()) as T;
-  };
-  return {
-    send,
-    async login(username: string, password: string) {
-      csrf = (
-        await send<{ csrfToken: string }>('post', '/api/auth/login', {
-          username,
-          password,
-          portal: 'console',
-        })
-      ).csrfToken;
-    },
-  };
-}
-
-/**
- * A confirmation reviewer of 上海, created by the platform administrator through the staff API,
- * with the initial password changed; returns an API context logged in as the reviewer.
- */
-async function confirmationReviewer(
-  newContext: () => Promise<APIRequestContext>,
-): Promise<{ request: APIRequestContext; api: Awaited<ReturnType<typeof apiOf>> }> {
-  const adminRequest = await newContext();
-  const admin = await apiOf(adminRequest);
-  await admin.login(ADMIN.username, ADMIN.password);
-  const areas = await admin.send<{ items: { id: number; code: string }[] }>(
-    'get',
-    '/api/exam-areas',
-  );
-  const username = `todo${Date.now().toString(36)}`;
-  const initialPassword = 'First-Login-Passw0rd';
-  await admin.send('post', '/api/staff/accounts', {
-    username,
-    displayName: '钱审核',
-    roles: ['confirmation_reviewer'],
-    examAreaId: areas.items.find((a) => a.code === '31')?.id,
-    initialPassword,
-  });
-  await adminRequest.dispose();
-  const request = await newContext();
-  const api = await apiOf(request);
-  await api.login(username, initialPassword);
-  await api.send('post', '/api/auth/password', {
-    currentPassword: initialPassword,
-    newPassword: STAFF_PASSWORD,
-  });
-  await api.login(username, STAFF_PASSWORD);
-  return { request, api };
-}
-
 /** The bell in the portal header, by the number of open items it announces. */
 const bell = (page: Page, open: number) =>
   page.getByRole('link', {
@@ -114,8 +45,11 @@ test('a returned candidate sees the to-do item with its deadline, and it is gone
   baseURL,
 }) => {
   test.setTimeout(300_000);
-  const reviewer = await confirmationReviewer(() =>
-    playwright.request.newContext({ baseURL: baseURL ?? '' }),
+  const reviewer = await staffMember(
+    () => playwright.request.newContext({ baseURL: baseURL ?? '' }),
+    'confirmation_reviewer',
+    '钱审核',
+    STAFF_PASSWORD,
   );
 
   // The candidate signs up, registers and submits.
@@ -123,7 +57,7 @@ test('a returned candidate sees the to-do item with its deadline, and it is gone
   const page = await context.newPage();
   const candidate = newCandidate('钱待办');
   await signUp(page, candidate);
-  await fillBasicInformation(page);
+  await fillBasicInformation(await apiOf(page.request));
   await registerUpToMaterials(page, { city: '长宁区', testSite: /演示考点二/ });
   await fillRequiredSlots(page, await scanJpeg());
   await stepCard(page, '上传材料').getByRole('link', { name: '下一步' }).click();
@@ -221,7 +155,7 @@ test('a returned candidate sees the to-do item with its deadline, and it is gone
   await formSlot.locator('input[type=file]').setInputFiles({
     name: '申报表-盖章.jpg',
     mimeType: 'image/jpeg',
-    buffer: await scanJpeg(12),
+    buffer: await scanJpeg({ mark: 12 }),
   });
   await expect(formSlot.getByText('申报表-盖章.jpg')).toBeVisible({ timeout: 20_000 });
   await page.goto('/registration/submit');
@@ -239,5 +173,5 @@ test('a returned candidate sees the to-do item with its deadline, and it is gone
   await check(page, 'todo-done-desktop');
 
   await context.close();
-  await reviewer.request.dispose();
+  await reviewer.api.request.dispose();
 });

@@ -16,57 +16,26 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import PDFDocument from 'pdfkit';
-import sharp from 'sharp';
 import { PDF_FONT_FILE, pdfFont } from '../src/lib/pdf-fonts';
 import { renderApplicationForm, type ApplicationFormData } from '../src/modules/application-form';
 import { code128Png } from '../src/modules/application-form/barcode';
+import { applicationFormData, formPortrait } from '../test/application-form-fixtures';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-
-async function portrait(): Promise<Buffer> {
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="300" height="420">
-    <rect width="300" height="420" fill="#4a7fc1"/><circle cx="150" cy="165" r="78" fill="#f1c9a5"/>
-    <path d="M30 420 Q40 270 150 262 Q260 270 270 420 Z" fill="#ffffff"/></svg>`;
-  return sharp(Buffer.from(svg)).jpeg({ quality: 85 }).toBuffer();
-}
 
 /** A realistic form; the number and the name change per document, as they would in use. */
 function formData(i: number, photo: Buffer): ApplicationFormData {
   const surnames = ['欧阳', '王', '李', '张', '司马', '赵', '陈', '刘'];
   const given = ['𠇔', '䶮', '堃', '喆', '昇', '赟', '祎', '明华'];
+  const form = applicationFormData(photo);
   return {
-    examName: '全国卫生专业技术资格考试',
-    cycleYear: 2024,
-    examAreaName: '上海',
+    ...form,
     registrationNo: `3120240${String(1_000_000 + i).slice(1)}`,
     candidate: {
+      ...form.candidate,
       name: `${surnames[i % surnames.length] ?? ''}${given[i % given.length] ?? ''}`,
       gender: i % 2 ? 'male' : 'female',
-      birthDate: '1990-05-12',
-      ethnicity: '汉族',
-      documentTypeLabel: '居民身份证',
-      documentNo: '31010119900512002X',
-      mobile: '13800138000',
-      householdRegistration: '本市',
-      photoJpeg: photo,
     },
-    specialty: { code: '303', name: '内科学', level: 'intermediate' },
-    subjects: ['基础知识', '相关专业知识', '专业知识', '专业实践能力'],
-    registrationCity: '黄浦区',
-    testSite: '演示考点一（黄浦区）',
-    employer: '上海交通大学医学院附属瑞金医院',
-    department: '心血管内科',
-    yearsInSpecialty: 8,
-    education: {
-      level: '大学本科',
-      school: '复旦大学上海医学院',
-      major: '临床医学',
-      graduationDate: '2012-07',
-      mode: '全日制',
-    },
-    practiceQualification: { name: '执业医师资格', obtainedOn: '2013-09-01' },
-    currentTitle: { name: '医师', obtainedOn: '2014-08-01' },
-    earlyApplication: null,
     returningCandidateFileNo: null,
     generatedAt: new Date(),
   };
@@ -148,14 +117,14 @@ async function timeEach(count: number, task: () => Promise<unknown>): Promise<nu
 
 async function workerMain(): Promise<void> {
   const { durationMs } = workerData as { durationMs: number };
-  const photo = await portrait();
+  const photo = await formPortrait();
   await renderApplicationForm(formData(0, photo)); // warm up: the font, per thread
   parentPort?.postMessage(await run(1, durationMs, photo));
 }
 
 async function main(): Promise<void> {
   const durationMs = seconds * 1000;
-  const photo = await portrait();
+  const photo = await formPortrait();
 
   /** Wall and CPU ms of one step. */
   const measure = async (task: () => unknown) => {

@@ -19,73 +19,20 @@
  * Options (environment): BENCH_CANDIDATES (default 200), BENCH_ROUNDS (default 5),
  * DATABASE_POOL_SIZE (the server's, default 10), BENCH_PROFILE_DIR (a CPU profile of the server).
  */
-import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readdirSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 import { gb11643CheckCharacter, type RegistrationView } from '@hqe/core';
 import { openDatabase, type Db } from '../src/db/database';
 import { createFieldCrypto } from '../src/lib/field-crypto';
 import { hashPassword } from '../src/lib/secrets';
 import { VALID_SECTIONS } from '../test/candidate-profile-fixtures';
+import { login, startServer, type BenchServer } from './server-process';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const candidates = Number(process.env.BENCH_CANDIDATES ?? 200);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const PASSWORD = 'Bench-Passw0rd-2024!';
 const SCRATCH = 'hqe_bench_submissions';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        address && typeof address === 'object' ? resolve(address.port) : reject(new Error('port')),
-      );
-    });
-  });
-}
-
-async function waitForHealth(base: string): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('server did not start');
-}
-
-const cookiesOf = (response: Response) =>
-  response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-
-/** Logs a candidate in; returns its session cookie and CSRF token. */
-async function login(base: string, username: string) {
-  const first = await fetch(`${base}/api/auth/session`);
-  const { csrfToken } = (await first.json()) as { csrfToken: string };
-  const response = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-csrf-token': csrfToken,
-      cookie: cookiesOf(first),
-    },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}`);
-  const body = (await response.json()) as { csrfToken: string };
-  return { cookie: cookiesOf(response), csrfToken: body.csrfToken };
-}
 
 /** A valid 居民身份证 number, distinct per index. */
 function residentId(i: number): string {
@@ -320,41 +267,33 @@ async function main() {
   const target = new URL(adminUrl);
   target.pathname = `/${SCRATCH}`;
 
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'hqe-bench-submit-'));
   const key = randomBytes(32);
   const poolSize = process.env.DATABASE_POOL_SIZE ?? '10';
   // BENCH_PROFILE_DIR: write a CPU profile of the server there (open it in Chrome DevTools).
   const profile = process.env.BENCH_PROFILE_DIR
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
     : [];
-  const server = spawn(process.execPath, [...profile, '--import', 'tsx', 'server/src/server.ts'], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      ...process.env,
-      DATABASE_URL: target.toString(),
-      DATABASE_POOL_SIZE: poolSize,
-      DATA_ENCRYPTION_KEY: key.toString('base64'),
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
-      SEED_DEMO_CYCLE: 'true',
-      INITIAL_ADMIN_PASSWORD: PASSWORD,
-      LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
-      WORKER_ENABLED: 'false',
-    },
-  });
+  let server: BenchServer | undefined;
   const handle = await openDatabase({ engine: 'postgres', url: target.toString(), poolSize: 4 });
   try {
-    await waitForHealth(base);
+    server = await startServer({
+      adminPassword: PASSWORD,
+      nodeOptions: profile,
+      env: {
+        DATABASE_URL: target.toString(),
+        DATABASE_POOL_SIZE: poolSize,
+        DATA_ENCRYPTION_KEY: key.toString('base64'),
+        WORKER_ENABLED: 'false',
+      },
+    });
+    const base = server.base;
     const started = performance.now();
     const { usernames, registrationIds } = await prepare(handle.db, key, candidates);
     const sessions = [];
     for (let i = 0; i < usernames.length; i += 20) {
-      sessions.push(...(await Promise.all(usernames.slice(i, i + 20).map((u) => login(base, u)))));
+      sessions.push(
+        ...(await Promise.all(usernames.slice(i, i + 20).map((u) => login(base, u, PASSWORD)))),
+      );
     }
     // The required slots, as the server derives them for this profile and specialty.
     const first = sessions[0];
@@ -379,7 +318,7 @@ async function main() {
       serverCpu: number;
       postgresCpu: number;
     }[] = [];
-    const serverPid = server.pid ?? 0;
+    const serverPid = server.pid;
     for (let round = 1; round <= rounds; round++) {
       const latencies: number[] = [];
       let bad = 0;
@@ -435,9 +374,7 @@ async function main() {
     }
   } finally {
     await handle.close();
-    server.kill('SIGTERM');
-    await new Promise((r) => server.on('exit', r));
-    rmSync(dataDir, { recursive: true, force: true });
+    await server?.stop();
     await admin.query(`drop database if exists ${SCRATCH}`);
     await admin.end();
   }

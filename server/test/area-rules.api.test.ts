@@ -7,8 +7,8 @@ import {
   type ExamAreaEligibilityRules,
 } from '@hqe/core';
 import { DEFAULT_AREA_ELIGIBILITY_RULES } from '../src/modules/eligibility';
-import { createAccount, examAreaId } from './factories';
-import { createTestContext, TestClient, TEST_NOW, type TestContext } from './test-app';
+import { areaStaff } from './support-area-staff';
+import { createTestContext, TEST_NOW, type TestClient, type TestContext } from './test-app';
 
 /**
  * An exam area's own eligibility rules (P1, P2) as data: read and saved by its administrators,
@@ -26,33 +26,21 @@ let otherAdminId: number;
 let reviewer: TestClient;
 let visitor: TestClient;
 
-async function loggedIn(options: Parameters<typeof createAccount>[1]) {
-  const account = await createAccount(ctx.db, options);
-  const client = new TestClient(ctx.app);
-  expect((await client.login(account.username, account.password)).statusCode).toBe(200);
-  return { client, id: account.id };
-}
-
 beforeAll(async () => {
   ctx = await createTestContext();
-  shanghai = await examAreaId(ctx.db, '31');
-  otherArea = await examAreaId(ctx.db, '32');
   cycleId = (await ctx.db.selectFrom('cycles').select('id').orderBy('id').executeTakeFirstOrThrow())
     .id;
-  ({ client: platform } = await loggedIn({ roles: ['platform_admin'] }));
-  ({ client: shanghaiAdmin, id: shanghaiAdminId } = await loggedIn({
-    roles: ['area_admin'],
-    areaCode: '31',
-  }));
-  ({ client: otherAdmin, id: otherAdminId } = await loggedIn({
-    roles: ['area_admin'],
-    areaCode: '32',
-  }));
-  ({ client: reviewer } = await loggedIn({
-    roles: ['confirmation_reviewer', 'qualification_reviewer'],
-    areaCode: '31',
-  }));
-  visitor = await new TestClient(ctx.app).start();
+  ({
+    shanghai,
+    otherArea,
+    platform,
+    shanghaiAdmin,
+    shanghaiAdminId,
+    otherAdmin,
+    otherAdminId,
+    reviewer,
+    visitor,
+  } = await areaStaff(ctx));
 });
 afterAll(() => ctx.close());
 

@@ -21,8 +21,8 @@ import { openDatabase } from '../src/db/database';
 import * as m0001 from '../src/db/migrations/0001-foundation';
 import * as m0002 from '../src/db/migrations/0002-catalog';
 import { seedReferenceData } from '../src/modules/catalog';
-import { createAccount, examAreaId } from './factories';
-import { createTestContext, TestClient, type TestContext } from './test-app';
+import { areaStaff } from './support-area-staff';
+import { createTestContext, type TestClient, type TestContext } from './test-app';
 
 let ctx: TestContext;
 let dataDir: string;
@@ -40,32 +40,23 @@ let reviewer: TestClient;
 let candidate: TestClient;
 let visitor: TestClient;
 
-async function loggedIn(options: Parameters<typeof createAccount>[1]) {
-  const account = await createAccount(ctx.db, options);
-  const client = new TestClient(ctx.app);
-  expect((await client.login(account.username, account.password)).statusCode).toBe(200);
-  return { client, id: account.id };
-}
-
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'hqe-catalog-admin-'));
   ctx = await createTestContext({ env: { DATA_DIR: dataDir } });
-  shanghai = await examAreaId(ctx.db, '31');
-  otherArea = await examAreaId(ctx.db, '32');
   examId = (await ctx.db.selectFrom('exams').select('id').executeTakeFirstOrThrow()).id;
   demoCycleId = (await ctx.db.selectFrom('cycles').select('id').executeTakeFirstOrThrow()).id;
-  ({ client: platform, id: platformId } = await loggedIn({ roles: ['platform_admin'] }));
-  ({ client: shanghaiAdmin, id: shanghaiAdminId } = await loggedIn({
-    roles: ['area_admin'],
-    areaCode: '31',
-  }));
-  ({ client: otherAdmin } = await loggedIn({ roles: ['area_admin'], areaCode: '32' }));
-  ({ client: reviewer } = await loggedIn({
-    roles: ['confirmation_reviewer', 'qualification_reviewer'],
-    areaCode: '31',
-  }));
-  ({ client: candidate } = await loggedIn({ roles: ['candidate'] }));
-  visitor = await new TestClient(ctx.app).start();
+  ({
+    shanghai,
+    otherArea,
+    platform,
+    platformId,
+    shanghaiAdmin,
+    shanghaiAdminId,
+    otherAdmin,
+    reviewer,
+    candidate,
+    visitor,
+  } = await areaStaff(ctx));
 });
 afterAll(async () => {
   await ctx.close();

@@ -12,8 +12,8 @@ import * as m0001 from '../src/db/migrations/0001-foundation';
 import * as m0002 from '../src/db/migrations/0002-catalog';
 import * as m0003 from '../src/db/migrations/0003-area-settings';
 import { SHANGHAI } from '../src/modules/catalog/reference-data';
-import { createAccount, examAreaId } from './factories';
-import { createTestContext, TestClient, type TestContext } from './test-app';
+import { areaStaff } from './support-area-staff';
+import { createTestContext, type TestClient, type TestContext } from './test-app';
 
 /**
  * Exam areas (考区), their registration cities (报名地市) and the public lists candidates read:
@@ -31,29 +31,20 @@ let reviewer: TestClient;
 let candidate: TestClient;
 let visitor: TestClient;
 
-async function loggedIn(options: Parameters<typeof createAccount>[1]) {
-  const account = await createAccount(ctx.db, options);
-  const client = new TestClient(ctx.app);
-  expect((await client.login(account.username, account.password)).statusCode).toBe(200);
-  return { client, id: account.id };
-}
-
 beforeAll(async () => {
   ctx = await createTestContext();
-  shanghai = await examAreaId(ctx.db, '31');
-  otherArea = await examAreaId(ctx.db, '32');
-  ({ client: platform, id: platformId } = await loggedIn({ roles: ['platform_admin'] }));
-  ({ client: shanghaiAdmin, id: shanghaiAdminId } = await loggedIn({
-    roles: ['area_admin'],
-    areaCode: '31',
-  }));
-  ({ client: otherAdmin } = await loggedIn({ roles: ['area_admin'], areaCode: '32' }));
-  ({ client: reviewer } = await loggedIn({
-    roles: ['confirmation_reviewer', 'qualification_reviewer'],
-    areaCode: '31',
-  }));
-  ({ client: candidate } = await loggedIn({ roles: ['candidate'] }));
-  visitor = await new TestClient(ctx.app).start();
+  ({
+    shanghai,
+    otherArea,
+    platform,
+    platformId,
+    shanghaiAdmin,
+    shanghaiAdminId,
+    otherAdmin,
+    reviewer,
+    candidate,
+    visitor,
+  } = await areaStaff(ctx));
 });
 afterAll(() => ctx.close());
 

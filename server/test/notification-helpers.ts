@@ -81,13 +81,26 @@ export interface ReceivedMail {
   raw: string;
 }
 
-/** An SMTP server in this process: the real peer of the SMTP delivery. */
-export async function startSmtpPeer() {
+/**
+ * An SMTP server in this process: the real peer of the SMTP delivery. It takes every recipient
+ * but those `refuses` names, which it answers with a permanent 550.
+ */
+export async function startSmtpPeer(options: { refuses?: (address: string) => boolean } = {}) {
   const received: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (options.refuses?.(address.address)) {
+        const error = Object.assign(new Error(`550 mailbox ${address.address} unavailable`), {
+          responseCode: 550,
+        });
+        callback(error);
+        return;
+      }
+      callback();
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));

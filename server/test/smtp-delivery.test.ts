@@ -1,91 +1,24 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSmtpEmailDelivery, SmtpDeliveryError } from '../src/modules/verification';
 import { outboxCount } from './candidate-helpers';
 import { createCandidate } from './factories';
+import { decodeEncodedWords, rawHeader, splitMime, startSmtpPeer } from './notification-helpers';
 import { createTestContext, TestClient, type TestContext } from './test-app';
 
-interface Received {
-  mailFrom: string;
-  rcptTo: string[];
-  raw: string;
-}
+/** The addresses the peer refuses with a 550: one named, and any starting with "refused". */
+const refuses = (address: string) =>
+  address === 'nobody@example.com' || address.startsWith('refused');
 
-/** An SMTP server in this process: the real peer of the SMTP delivery. */
-async function startSmtpPeer(options: { rejectRecipient?: string } = {}) {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onRcptTo(address, _session, callback) {
-      if (address.address === options.rejectRecipient || address.address.startsWith('refused')) {
-        const error = Object.assign(new Error(`550 mailbox ${address.address} unavailable`), {
-          responseCode: 550,
-        });
-        callback(error);
-        return;
-      }
-      callback();
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        received.push({
-          mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          rcptTo: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return {
-    received,
-    url: `smtp://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-/** Decodes RFC 2047 encoded words (=?UTF-8?B?…?= and =?UTF-8?Q?…?=) in an unfolded header. */
-function decodeHeader(value: string): string {
-  return value
-    .replace(/\?=\s+=\?/g, '?==?')
-    .replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_m, enc: string, text: string) =>
-      enc.toLowerCase() === 'b'
-        ? Buffer.from(text, 'base64').toString('utf8')
-        : Buffer.from(
-            text
-              .replace(/_/g, ' ')
-              .replace(/=([0-9a-f]{2})/gi, (_x, hex: string) =>
-                String.fromCharCode(parseInt(hex, 16)),
-              ),
-            'latin1',
-          ).toString('utf8'),
-    );
-}
-
-/** Headers (lower-case names, unfolded and decoded) and the decoded text body of a message. */
+/** Headers (decoded, by lower-case name) and the decoded text body of a message. */
 function parseMessage(raw: string) {
-  const split = raw.indexOf('\r\n\r\n');
-  const head = raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ');
-  const headers = new Map<string, string>();
-  for (const line of head.split('\r\n')) {
-    const colon = line.indexOf(':');
-    headers.set(line.slice(0, colon).toLowerCase(), line.slice(colon + 1).trim());
-  }
-  const encodedBody = raw.slice(split + 4);
+  const { head, body: encodedBody } = splitMime(raw);
   const body =
-    headers.get('content-transfer-encoding')?.toLowerCase() === 'base64'
+    rawHeader(head, 'content-transfer-encoding').toLowerCase() === 'base64'
       ? Buffer.from(encodedBody.replace(/\s+/g, ''), 'base64').toString('utf8')
       : encodedBody;
   return {
-    header: (name: string) => decodeHeader(headers.get(name) ?? ''),
-    contentType: headers.get('content-type') ?? '',
+    header: (name: string) => decodeEncodedWords(rawHeader(head, name)),
+    contentType: rawHeader(head, 'content-type'),
     body,
   };
 }
@@ -94,7 +27,7 @@ describe('SMTP e-mail delivery', () => {
   let peer: Awaited<ReturnType<typeof startSmtpPeer>>;
   let ctx: TestContext;
   beforeAll(async () => {
-    peer = await startSmtpPeer({ rejectRecipient: 'nobody@example.com' });
+    peer = await startSmtpPeer({ refuses });
     ctx = await createTestContext({
       env: { SMTP_URL: peer.url, MAIL_FROM: '卫生资格考试网上报名 <no-reply@hqe.example.cn>' },
     });
@@ -190,7 +123,7 @@ describe('SMTP failures carry no address', () => {
   let peer: Awaited<ReturnType<typeof startSmtpPeer>>;
   let ctx: TestContext;
   beforeAll(async () => {
-    peer = await startSmtpPeer();
+    peer = await startSmtpPeer({ refuses });
     ctx = await createTestContext({ env: { SMTP_URL: peer.url } });
   });
   afterAll(async () => {
